@@ -1,0 +1,51 @@
+"""Shared fixtures. Every test runs with its own config and state folders, so no test
+ever reads or writes the developer's own wiredesk files."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tui.config import Config, load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED_ARTICLE = SEEDS / "000_b9ed3b9ded6fdf7d.txt"
+WIRE_SAMPLES = ROOT.parent / "shared" / "wire-samples"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
+                   monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    home = tmp_path_factory.mktemp("home")
+    for variable in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(variable, str(home / variable.lower()))
+    monkeypatch.setenv("HOME", str(home))
+    yield
+
+
+@pytest.fixture
+def config() -> Config:
+    return load_config(use_user_dir=False)
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Path:
+    """A private copy of the bundled seeds, so a test can add or break files."""
+    folder = tmp_path / "inbox"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+@pytest.fixture
+def state_file(tmp_path: Path) -> Path:
+    return tmp_path / "state" / "desk.toml"
+
+
+def wire_samples() -> Path:
+    if not WIRE_SAMPLES.is_dir():
+        pytest.skip("../shared/wire-samples is not beside this checkout")
+    return WIRE_SAMPLES

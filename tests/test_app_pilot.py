@@ -1,0 +1,101 @@
+"""The app driven through Pilot, built by the same factory as the command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.app.app import WiredeskApp
+from tui.app.queue import QueueView
+from tui.app.screens import HelpScreen, TagPicker
+from tui.cli import build_app
+from tui.config import Config
+from tui.desk.desk import Desk
+
+SEED_HEADLINE = "ISLAMIC STATE’S FINAL MOMENTS AS JIHADISTS FLEE LAST STRONGHOLD"
+
+
+async def _loaded(app: WiredeskApp) -> None:
+    await app.workers.wait_for_complete()
+    await app.animator.wait_for_idle()
+
+
+def _app(config: Config, inbox: Path, state_file: Path) -> WiredeskApp:
+    return build_app(config, [inbox], Desk(state_file, editor="tester"))
+
+
+def _seed_id(app: WiredeskApp) -> str:
+    return next(i.id for i in app.wire.items.values() if i.headline == SEED_HEADLINE)
+
+
+async def test_lists_the_inbox_and_previews_the_cursor_item(
+        config: Config, inbox: Path, state_file: Path) -> None:
+    app = _app(config, inbox, state_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(app)
+        await pilot.pause()
+        assert len(app.wire) >= 1
+        queue = app.query_one(QueueView)
+        assert queue.current_id == app.wire.order[0]
+        assert app.loaded
+
+
+async def test_tag_survives_a_restart(config: Config, inbox: Path, state_file: Path) -> None:
+    app = _app(config, inbox, state_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(app)
+        queue = app.query_one(QueueView)
+        seed = _seed_id(app)
+        queue.move_to(app.wire.order.index(seed))
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TagPicker)
+        await pilot.press(*"politi", "enter")
+        await pilot.pause()
+        assert app.desk.decision(seed).tags == ("politics",)
+        await pilot.press("q")
+
+    again = _app(config, inbox, state_file)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await _loaded(again)
+        assert again.desk.decision(seed).tags == ("politics",)
+        row = again.wire.order.index(seed)
+        assert "politics" in again.query_one(QueueView).row_text(seed, 120)
+        assert row >= 0
+
+
+async def test_free_tag_and_help(config: Config, inbox: Path, state_file: Path) -> None:
+    app = _app(config, inbox, state_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(app)
+        first = app.query_one(QueueView).current_id
+        assert first is not None
+        await pilot.press("t", *"baghuz", "enter")
+        await pilot.pause()
+        assert "baghuz" in app.desk.decision(first).tags
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        ids = {row[3] for row in app.binding_rows()}
+        assert {"queue.tag", "app.help", "app.quit", "queue.down", "queue.up"} <= ids
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_keys_move_the_cursor(config: Config, inbox: Path, state_file: Path) -> None:
+    for n in range(5):
+        (inbox / f"extra{n}.txt").write_text(f"Extra story {n}\n\nBody number {n}.\n")
+    app = _app(config, inbox, state_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(app)
+        queue = app.query_one(QueueView)
+        await pilot.press("j", "j")
+        assert queue.cursor == 2
+        await pilot.press("k")
+        assert queue.cursor == 1
+        await pilot.press("G")
+        assert queue.cursor == len(app.wire) - 1
+        await pilot.press("g")
+        assert queue.cursor == 0
+        await pilot.press("down")
+        assert queue.cursor == 1

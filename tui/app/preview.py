@@ -1,0 +1,55 @@
+"""The preview of the item under the cursor: every field an editor reads before deciding."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from tui.desk.state import Decision
+from tui.model import Item
+from tui.textsafe import visible
+
+
+def render_item(item: Item, decision: Decision, story_size: int) -> RenderableType:
+    """Built from plain `Text` pieces: wire text is never parsed as markup."""
+    parts: list[RenderableType] = [Text(visible(item.headline), style="bold")]
+    if item.deck:
+        parts.append(Text(visible(item.deck), style="italic"))
+    meta = Text()
+    for label, value in (
+        ("Source", item.source), ("By", item.byline), ("Dateline", item.dateline.display()),
+        ("Time", item.sort_time), ("Slug", item.slug), ("Version", item.version),
+        ("Urgency", str(item.urgency) if item.urgency else ""), ("Embargo", item.embargo),
+        ("Signal", ", ".join(item.signal)), ("Status", decision.status),
+        ("Tags", ", ".join(decision.tags)),
+        ("Story", f"{story_size} items" if story_size > 1 else ""),
+    ):
+        if value:
+            meta.append(f"{label}: ", style="dim")
+            meta.append(visible(value))
+            meta.append("\n")
+    parts.append(meta)
+    if item.ednote:
+        parts.append(Text(visible(f"Ed. note: {item.ednote}"), style="reverse"))
+    for paragraph in item.paragraphs:
+        parts.append(Text(visible(paragraph) + "\n"))
+    for quote in item.pull_quotes:
+        parts.append(Text(visible(f"Pull quote: {quote}"), style="italic dim"))
+    for caption in item.captions:
+        parts.append(Text(visible(f"Caption: {caption}"), style="dim"))
+    return Group(*parts)
+
+
+class Preview(VerticalScroll):
+    DEFAULT_CSS = """
+    Preview > Static { padding: 0 1; }
+    """
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(Text("No item selected.", style="dim"), id="preview-body")
+
+    def show(self, renderable: RenderableType) -> None:
+        self.query_one("#preview-body", Static).update(renderable)
+        self.scroll_home(animate=False)

@@ -1,0 +1,100 @@
+"""Modal screens: help and the tag picker."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rapidfuzz import fuzz, process
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key, read from the live bindings so that a remapped key shows as remapped."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+    ]
+
+    def __init__(self, rows: list[tuple[str, str, str, str]]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        table = Table(title="wiredesk keys", expand=True, show_edge=False)
+        table.add_column("Where", style="dim")
+        table.add_column("Key", style="bold")
+        table.add_column("Action")
+        table.add_column("Binding id", style="dim")
+        for group, keys, description, binding_id in self.rows:
+            table.add_row(Text(group), Text(keys), Text(description), Text(binding_id))
+        with VerticalScroll(id="help-body"):
+            yield Static(table)
+
+    def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
+        self.dismiss(None)
+
+
+class TagPicker(ModalScreen[str | None]):
+    """Pick a configured tag; typing filters fuzzily, and any other text is a free tag."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="picker.cancel"),
+        Binding("down", "cursor(1)", "Next", id="picker.next", show=False),
+        Binding("up", "cursor(-1)", "Previous", id="picker.previous", show=False),
+    ]
+
+    def __init__(self, title: str, choices: tuple[str, ...], allow_free: bool = True) -> None:
+        super().__init__()
+        self.title_text = title
+        self.choices = choices
+        self.allow_free = allow_free
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker"):
+            yield Label(Text(self.title_text), id="picker-title")
+            yield Input(placeholder="type to filter, enter to choose", id="picker-input")
+            yield OptionList(*[Option(Text(c), id=c) for c in self.choices], id="picker-options")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        options = self.query_one(OptionList)
+        options.clear_options()
+        query = event.value.strip()
+        if not query:
+            options.add_options([Option(Text(c), id=c) for c in self.choices])
+        else:
+            ranked = process.extract(query, self.choices, scorer=fuzz.WRatio, limit=None,
+                                     score_cutoff=60)
+            found = [Option(Text(name), id=name) for name, _score, _index in ranked]
+            strong = bool(ranked) and ranked[0][1] >= 85
+            if self.allow_free and query not in self.choices:
+                free = Option(Text(f"new tag: {query}"), id=query)
+                found = [*found, free] if strong else [free, *found]
+            options.add_options(found)
+        if options.option_count:
+            options.highlighted = 0
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None and options.option_count:
+            self.dismiss(options.get_option_at_index(options.highlighted).id)
+        elif self.allow_free and event.value.strip():
+            self.dismiss(event.value.strip())
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cursor(self, delta: int) -> None:
+        options = self.query_one(OptionList)
+        if options.option_count:
+            current = options.highlighted if options.highlighted is not None else -1
+            options.highlighted = (current + delta) % options.option_count
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,101 @@
+"""The `wiredesk` command: the app, and the subcommands scripts and tests use."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui import __version__, paths
+from tui.config import Config, ConfigError, load_config
+from tui.desk.store import StateError
+
+if TYPE_CHECKING:
+    from tui.app.app import WiredeskApp
+    from tui.desk.desk import Desk
+
+
+def build_app(config: Config, inbox: Sequence[Path], desk: Desk) -> WiredeskApp:
+    """The one way to make the app; tests build it the same way with their own files."""
+    from tui.app.app import WiredeskApp
+
+    return WiredeskApp(config=config, inbox=tuple(inbox), desk=desk)
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", type=Path, metavar="FILE",
+                        help=f"configuration file (default: {paths.user_config_file()} "
+                             "if it exists, over the bundled defaults)")
+    common.add_argument("--inbox", type=Path, action="append", metavar="DIR",
+                        help="a folder of incoming copy; repeat for more "
+                             "(default: the config's inbox folders)")
+    common.add_argument("--state", type=Path, metavar="FILE",
+                        help=f"the desk state file (default: {paths.default_state_file()})")
+    parser = argparse.ArgumentParser(
+        prog="wiredesk", parents=[common],
+        description="A keyboard-driven wire desk: read agency copy, see duplicates, decide.",
+    )
+    parser.add_argument("--version", action="version", version=f"wiredesk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("run", parents=[common], help="open the desk (the default)")
+    parse = commands.add_parser("parse", parents=[common],
+                                help="read wire files and print their items")
+    parse.add_argument("paths", type=Path, nargs="+", metavar="PATH",
+                       help="files or folders (walked recursively)")
+    parse.add_argument("--json", action="store_true",
+                       help="one JSON object per item per line")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        config = load_config(args.config)
+        if args.command == "parse":
+            return _parse(args.paths, args.json)
+        return _run(config, args)
+    except (ConfigError, StateError) as exc:
+        print(f"wiredesk: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run(config: Config, args: argparse.Namespace) -> int:
+    from tui.desk.desk import Desk
+
+    inbox = args.inbox or list(config.inbox_paths) or [paths.bundled_seeds()]
+    for folder in inbox:
+        if not folder.exists():
+            print(f"wiredesk: inbox folder {folder} does not exist", file=sys.stderr)
+            return 2
+    desk = Desk(args.state or paths.default_state_file(), editor=config.editor.name)
+    build_app(config, inbox, desk).run()
+    return 0
+
+
+def _parse(targets: list[Path], as_json: bool) -> int:
+    from tui.ingest import read_paths
+
+    failed = False
+    out = sys.stdout
+    for target in targets:
+        if not target.exists():
+            print(f"wiredesk: {target}: no such file or folder", file=sys.stderr)
+            failed = True
+    for result in read_paths(t for t in targets if t.exists()):
+        for item in result.items:
+            if as_json:
+                out.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+            else:
+                out.write(f"{item.format:10} {item.source[:16]:16} {item.headline}\n")
+        for problem in result.problems:
+            failed = True
+            print(f"quarantined: {problem.path}: {problem.reason}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

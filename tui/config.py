@@ -1,0 +1,261 @@
+"""Typed configuration: the bundled default, overridden by the user's file.
+
+Every key is checked against the schema below. An unknown key or a wrong type stops
+start-up with an error that names the file, the line and the key, because a typo in a
+keymap or threshold that is silently ignored costs an editor a shift.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import tomllib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tui import paths
+
+
+class ConfigError(Exception):
+    """A configuration file is missing, malformed or does not fit the schema."""
+
+    def __init__(self, path: Path, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class InboxConfig:
+    folders: tuple[str, ...] = ()
+    #: a file must have kept its size and time this long before it is read
+    settle_seconds: float = 0.5
+
+
+@dataclass(frozen=True)
+class EditorConfig:
+    #: who is at the desk; empty means the login name
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class RosterConfig:
+    editors: tuple[str, ...] = ()
+    desks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TagsConfig:
+    list: tuple[str, ...] = ()
+    allow_free: bool = True
+
+
+@dataclass(frozen=True)
+class DedupConfig:
+    window_hours: float = 72.0
+    #: a text similarity (0-100) at or above this groups two items as a repeat
+    repeat_score: float = 97.0
+
+
+@dataclass(frozen=True)
+class ColumnsConfig:
+    show: tuple[str, ...] = ("time", "urgency", "source", "headline", "status", "tags", "story")
+
+
+@dataclass(frozen=True)
+class Config:
+    inbox: InboxConfig = field(default_factory=InboxConfig)
+    editor: EditorConfig = field(default_factory=EditorConfig)
+    roster: RosterConfig = field(default_factory=RosterConfig)
+    tags: TagsConfig = field(default_factory=TagsConfig)
+    dedup: DedupConfig = field(default_factory=DedupConfig)
+    columns: ColumnsConfig = field(default_factory=ColumnsConfig)
+    #: binding id -> comma-separated keys, passed to App.set_keymap
+    keymap: dict[str, str] = field(default_factory=dict)
+    #: the files this config was read from, lowest precedence first
+    files: tuple[Path, ...] = ()
+    #: inbox folders resolved against the file that named them
+    inbox_paths: tuple[Path, ...] = ()
+
+
+COLUMNS = ("time", "urgency", "source", "slug", "headline", "words", "status", "tags",
+           "assignee", "story")
+
+
+def load_config(user_file: Path | None = None, *, use_user_dir: bool = True) -> Config:
+    """Read the bundled default, then the user's file over it.
+
+    `user_file` is `--config`; without it the platform's user config file is read if it
+    exists (tests pass `use_user_dir=False` so they never see the developer's own).
+    """
+    files = [paths.bundled_config()]
+    if user_file is not None:
+        if not user_file.is_file():
+            raise ConfigError(user_file, "no such config file (check the --config path)")
+        files.append(user_file)
+    elif use_user_dir:
+        candidate = paths.user_config_file()
+        if candidate.is_file():
+            files.append(candidate)
+    merged: dict[str, Any] = {}
+    inbox_paths: list[Path] = []
+    for path in files:
+        data = _read_toml(path)
+        _check(Config, data, path, path.read_text(encoding="utf-8"), ())
+        folders = data.get("inbox", {}).get("folders")
+        if folders is not None:
+            inbox_paths = [(path.parent / Path(f).expanduser()).resolve() for f in folders]
+        _merge(merged, data)
+    config = _build(Config, merged)
+    assert isinstance(config, Config)
+    return dataclasses.replace(config, files=tuple(files), inbox_paths=tuple(inbox_paths))
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(path, f"cannot read the config file: {exc.strerror}") from exc
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(path, "the config file is not UTF-8 text") from exc
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        line = int(match.group(1)) if match else None
+        reason = re.sub(r"\s*\(at line.*\)$", "", str(exc))
+        raise ConfigError(path, f"not valid TOML: {reason}", line) from exc
+
+
+def _check(cls: type, data: dict[str, Any], path: Path, text: str, where: tuple[str, ...]) -> None:
+    hints = typing.get_type_hints(cls)
+    known = {f.name for f in dataclasses.fields(cls) if f.name not in ("files", "inbox_paths")}
+    for key, value in data.items():
+        dotted = ".".join((*where, key))
+        line = locate_key(text, (*where, key))
+        if key not in known:
+            hint = f"; known keys here: {', '.join(sorted(known))}"
+            raise ConfigError(path, f"unknown key '{dotted}'{hint}", line)
+        expected = hints[key]
+        if dataclasses.is_dataclass(expected):
+            if not isinstance(value, dict):
+                raise ConfigError(path, f"'{dotted}' must be a table", line)
+            _check(typing.cast(type, expected), value, path, text, (*where, key))
+            continue
+        problem = _type_problem(expected, value)
+        if problem:
+            raise ConfigError(path, f"'{dotted}' {problem}", line)
+        if dotted == "columns.show":
+            for name in value:
+                if name not in COLUMNS:
+                    raise ConfigError(
+                        path, f"unknown column '{name}' in columns.show; "
+                        f"columns are: {', '.join(COLUMNS)}", line)
+
+
+def _type_problem(expected: Any, value: Any) -> str:
+    origin = typing.get_origin(expected)
+    if origin is tuple:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return f"must be a list of strings, not {_describe(value)}"
+        return ""
+    if origin is dict:
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            return f"must be a table of strings, not {_describe(value)}"
+        return ""
+    if expected is float:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    elif expected is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif isinstance(expected, type):
+        ok = isinstance(value, expected)
+    else:
+        ok = True
+    if ok:
+        return ""
+    return f"must be {_TYPE_WORDS.get(expected, str(expected))}, not {_describe(value)}"
+
+
+_TYPE_WORDS: dict[Any, str] = {str: "text", int: "a whole number", float: "a number",
+                               bool: "true or false"}
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        return f"text {value!r}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list of other things" if value else "an empty list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def _merge(into: dict[str, Any], data: dict[str, Any]) -> None:
+    for key, value in data.items():
+        if isinstance(value, dict) and key != "keymap" and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        elif key == "keymap" and isinstance(into.get(key), dict):
+            into[key] = {**into[key], **value}
+        else:
+            into[key] = value
+
+
+def _build(cls: type, data: dict[str, Any]) -> Any:
+    hints = typing.get_type_hints(cls)
+    kwargs: dict[str, Any] = {}
+    for key, value in data.items():
+        expected = hints[key]
+        if dataclasses.is_dataclass(expected):
+            kwargs[key] = _build(typing.cast(type, expected), value)
+        elif typing.get_origin(expected) is tuple:
+            kwargs[key] = tuple(value)
+        elif expected is float:
+            kwargs[key] = float(value)
+        else:
+            kwargs[key] = value
+    return cls(**kwargs)
+
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+
+
+def locate_key(text: str, dotted: tuple[str, ...]) -> int | None:
+    """The line on which `dotted` is set, found by a scan of table headers and keys
+    (tomllib reports no positions for valid documents)."""
+    table: tuple[str, ...] = ()
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            table = tuple(_unquote(p) for p in header.group(1).split("."))
+            if table == dotted:
+                return number
+            continue
+        match = re.match(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.-]+)\s*=""", line)
+        if not match:
+            continue
+        key = tuple(_unquote(p) for p in _split_dotted(match.group(1)))
+        full = table + key
+        if full == dotted or full == dotted[: len(full)]:
+            return number
+    return None
+
+
+def _split_dotted(key: str) -> list[str]:
+    if key[0] in "\"'":
+        return [key]
+    return key.split(".")
+
+
+def _unquote(part: str) -> str:
+    part = part.strip()
+    if len(part) >= 2 and part[0] == part[-1] and part[0] in "\"'":
+        return part[1:-1]
+    return part
+

@@ -1,0 +1,1 @@
+"""Grouping the wire into stories. Never imports textual."""

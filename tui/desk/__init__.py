@@ -1,0 +1,1 @@
+"""The desk's decisions on items, kept in TOML. Never imports textual."""

@@ -1,0 +1,129 @@
+"""One entry point for every file: sniff the format from the content, parse, and turn
+every failure into a quarantine reason. Nothing raised by a parser escapes from here."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.ingest import jsonl, ninjs, nitf, plaintext, presstext
+from tui.ingest.dates import from_timestamp
+from tui.ingest.decode import decode
+from tui.ingest.errors import ParseError, Quarantined
+from tui.ingest.xmlsafe import local, parse_xml
+from tui.model import Item
+
+#: Files larger than this are refused (except JSON Lines, which stream).
+MAX_FILE_BYTES = 50 * 1024 * 1024
+_XML_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+_SKIP_NAMES = re.compile(r"^\.|~$|\.(?:part|tmp|swp)$")
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    items: list[Item] = field(default_factory=list)
+    problems: list[Quarantined] = field(default_factory=list)
+
+
+def read_file(path: Path) -> FileResult:
+    result = FileResult(str(path))
+    try:
+        stat = path.stat()
+        received = from_timestamp(stat.st_mtime)
+        if stat.st_size == 0:
+            raise ParseError("empty file (0 bytes)")
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+            if jsonl.sniff(head):
+                handle.seek(0)
+                for entry in jsonl.parse_lines(handle, str(path), received):
+                    if isinstance(entry, Item):
+                        result.items.append(entry)
+                    else:
+                        result.problems.append(entry)
+                return result
+            if stat.st_size > MAX_FILE_BYTES:
+                raise ParseError(f"file too large ({stat.st_size // 1_048_576} MB; "
+                                 f"the limit is {MAX_FILE_BYTES // 1_048_576} MB)")
+            data = head + handle.read()
+        result.items = parse_bytes(data, str(path), received)
+    except ParseError as exc:
+        result.problems.append(Quarantined(str(path), str(exc)))
+    except OSError as exc:
+        result.problems.append(Quarantined(str(path), f"cannot read the file: {exc.strerror}"))
+    except RecursionError:
+        result.problems.append(Quarantined(str(path), "structure nested too deeply to read"))
+    except Exception as exc:  # noqa: BLE001 - a parser bug must cost one file, not the desk
+        result.problems.append(
+            Quarantined(str(path), f"could not be read (internal error {type(exc).__name__}: "
+                                   f"{exc}); please report this file"))
+    return result
+
+
+def parse_bytes(data: bytes, path: str, received: str) -> list[Item]:
+    kind = sniff(data)
+    if kind == "xml":
+        root = parse_xml(data)
+        name = local(root.tag)
+        if name == "nitf":
+            return nitf.parse_root(root, path, received)
+        raise ParseError(f"XML with root <{name}> is not a wire format wiredesk reads yet")
+    if kind == "json":
+        try:
+            obj = json.loads(decode(data))
+        except ValueError as exc:
+            raise ParseError(f"not valid JSON ({exc})") from exc
+        if isinstance(obj, dict) and ninjs.looks_like(obj):
+            return ninjs.parse_object(obj, path, received)
+        raise ParseError("JSON that is not a wire format wiredesk reads yet")
+    if kind == "jsonl":
+        items: list[Item] = []
+        for entry in jsonl.parse_lines(data.splitlines(), path, received):
+            if isinstance(entry, Quarantined):
+                raise ParseError(entry.reason)
+            items.append(entry)
+        return items
+    if kind == "binary":
+        raise ParseError("binary data, not wire copy")
+    text = decode(data)
+    if presstext.sniff(text):
+        return presstext.parse(text, path, received)
+    return plaintext.parse(text, path, received)
+
+
+def sniff(data: bytes) -> str:
+    """The family of a file by its first bytes: xml, json, jsonl, binary or text."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "binary"
+    if head.startswith(b"<") and _XML_ROOT.search(head):
+        return "xml"
+    if jsonl.sniff(head):
+        return "jsonl"
+    if head.startswith((b"{", b"[")):
+        return "json"
+    return "text"
+
+
+def walk(paths: Iterable[Path]) -> Iterator[Path]:
+    """Every file under the given files and folders, in name order, skipping hidden
+    files and files a feed is still writing under a temporary name."""
+    for path in paths:
+        if path.is_dir():
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not _SKIP_NAMES.search(name):
+                        yield Path(folder) / name
+        else:
+            yield path
+
+
+def read_paths(paths: Iterable[Path]) -> Iterator[FileResult]:
+    for path in walk(paths):
+        yield read_file(path)

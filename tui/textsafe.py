@@ -1,0 +1,52 @@
+"""Wire text is data: strip what must not reach the terminal, keep what the editor must read."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0 and C1 controls other than tab and newline, plus DEL. Agencies pad and frame copy with
+# them (SOH, STX, ETX, SYN, DEL); ESC would start a terminal escape sequence.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def strip_controls(text: str) -> str:
+    """Remove terminal escape sequences and control characters (keeps tab and newline)."""
+    if not text:
+        return text
+    text = _ANSI.sub("", text)
+    return _CONTROL.sub("", text)
+
+
+def clean_line(text: str) -> str:
+    """One line of display text: no controls, runs of white space folded."""
+    return _SPACES.sub(" ", strip_controls(text).replace("\n", " ")).strip()
+
+
+def clean_paragraphs(paragraphs: list[str]) -> str:
+    """Join paragraphs into a body: each folded to one line, empty ones dropped."""
+    kept = (clean_line(p) for p in paragraphs)
+    return "\n\n".join(p for p in kept if p)
+
+
+def visible(text: str) -> str:
+    """Last guard before the screen: any control character that got this far is shown as
+    its Unicode control picture (ESC as ␛), so it is read, never executed."""
+    return _CONTROL.sub(_picture, text)
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded text for matching and searching."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
