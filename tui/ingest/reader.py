@@ -3,18 +3,15 @@ every failure into a quarantine reason. Nothing raised by a parser escapes from 
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.ingest import jsonl, ninjs, nitf, plaintext, presstext
+from tui.ingest import jsonl, jsonwire, textwire, xmlwire
 from tui.ingest.dates import from_timestamp
-from tui.ingest.decode import decode
 from tui.ingest.errors import ParseError, Quarantined
-from tui.ingest.xmlsafe import local, parse_xml
 from tui.model import Item
 
 #: Files larger than this are refused (except JSON Lines, which stream).
@@ -68,19 +65,9 @@ def read_file(path: Path) -> FileResult:
 def parse_bytes(data: bytes, path: str, received: str) -> list[Item]:
     kind = sniff(data)
     if kind == "xml":
-        root = parse_xml(data)
-        name = local(root.tag)
-        if name == "nitf":
-            return nitf.parse_root(root, path, received)
-        raise ParseError(f"XML with root <{name}> is not a wire format wiredesk reads yet")
+        return xmlwire.parse(data, path, received)
     if kind == "json":
-        try:
-            obj = json.loads(decode(data))
-        except ValueError as exc:
-            raise ParseError(f"not valid JSON ({exc})") from exc
-        if isinstance(obj, dict) and ninjs.looks_like(obj):
-            return ninjs.parse_object(obj, path, received)
-        raise ParseError("JSON that is not a wire format wiredesk reads yet")
+        return jsonwire.parse(data, path, received)
     if kind == "jsonl":
         items: list[Item] = []
         for entry in jsonl.parse_lines(data.splitlines(), path, received):
@@ -90,10 +77,7 @@ def parse_bytes(data: bytes, path: str, received: str) -> list[Item]:
         return items
     if kind == "binary":
         raise ParseError("binary data, not wire copy")
-    text = decode(data)
-    if presstext.sniff(text):
-        return presstext.parse(text, path, received)
-    return plaintext.parse(text, path, received)
+    return textwire.parse(data, path, received)
 
 
 def sniff(data: bytes) -> str:
