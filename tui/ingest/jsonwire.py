@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from tui.ingest import ninjs
 from tui.ingest.decode import decode
-from tui.ingest.errors import ParseError
+from tui.ingest.errors import ParseError, Quarantined
 from tui.model import Item
 
 
-def parse(data: bytes, path: str, received: str) -> list[Item]:
+def parse(data: bytes, path: str, received: str) -> Sequence[Item | Quarantined]:
     try:
         obj = json.loads(decode(data))
     except ValueError as exc:

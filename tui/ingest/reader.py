@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,7 +48,11 @@ def read_file(path: Path) -> FileResult:
                 raise ParseError(f"file too large ({stat.st_size // 1_048_576} MB; "
                                  f"the limit is {MAX_FILE_BYTES // 1_048_576} MB)")
             data = head + handle.read()
-        result.items = parse_bytes(data, str(path), received)
+        for entry in parse_bytes(data, str(path), received):
+            if isinstance(entry, Item):
+                result.items.append(entry)
+            else:
+                result.problems.append(entry)
     except ParseError as exc:
         result.problems.append(Quarantined(str(path), str(exc)))
     except OSError as exc:
@@ -62,19 +66,16 @@ def read_file(path: Path) -> FileResult:
     return result
 
 
-def parse_bytes(data: bytes, path: str, received: str) -> list[Item]:
+def parse_bytes(data: bytes, path: str, received: str) -> Sequence[Item | Quarantined]:
+    """The items in one file's bytes, and a reason for each entry that yielded none.
+    Raises ParseError when the file as a whole cannot be read."""
     kind = sniff(data)
     if kind == "xml":
         return xmlwire.parse(data, path, received)
     if kind == "json":
         return jsonwire.parse(data, path, received)
     if kind == "jsonl":
-        items: list[Item] = []
-        for entry in jsonl.parse_lines(data.splitlines(), path, received):
-            if isinstance(entry, Quarantined):
-                raise ParseError(entry.reason)
-            items.append(entry)
-        return items
+        return list(jsonl.parse_lines(data.splitlines(), path, received))
     if kind == "binary":
         raise ParseError("binary data, not wire copy")
     return textwire.parse(data, path, received)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tui.ingest import nitf
-from tui.ingest.errors import ParseError
+from tui.ingest.errors import ParseError, Quarantined
 from tui.ingest.xmlsafe import local, parse_xml
 from tui.model import Item
 
 
-def parse(data: bytes, path: str, received: str) -> list[Item]:
+def parse(data: bytes, path: str, received: str) -> Sequence[Item | Quarantined]:
     root = parse_xml(data)
     name = local(root.tag)
     if name == "nitf":
