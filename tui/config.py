@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tui import paths
+from tui.tomlio import TomlSyntaxError, parse_toml
 
 
 class ConfigError(Exception):
@@ -120,14 +120,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise ConfigError(path, f"cannot read the config file: {exc.strerror}") from exc
     try:
-        return tomllib.loads(raw.decode("utf-8"))
+        return parse_toml(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise ConfigError(path, "the config file is not UTF-8 text") from exc
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        line = int(match.group(1)) if match else None
-        reason = re.sub(r"\s*\(at line.*\)$", "", str(exc))
-        raise ConfigError(path, f"not valid TOML: {reason}", line) from exc
+    except TomlSyntaxError as exc:
+        raise ConfigError(path, f"not valid TOML: {exc.reason}", exc.line) from exc
 
 
 def _check(cls: type, data: dict[str, Any], path: Path, text: str, where: tuple[str, ...]) -> None:

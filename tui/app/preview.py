@@ -50,6 +50,9 @@ class Preview(VerticalScroll):
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(Text("No item selected.", style="dim"), id="preview-body")
 
+    shown: RenderableType | None = None
+
     def show(self, renderable: RenderableType) -> None:
+        self.shown = renderable
         self.query_one("#preview-body", Static).update(renderable)
         self.scroll_home(animate=False)

@@ -11,13 +11,13 @@ import contextlib
 import os
 import re
 import tempfile
-import tomllib
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
 from tui.desk.state import STATUSES, Decision, DeskState
+from tui.tomlio import TomlSyntaxError, parse_toml
 
 SCHEMA = 1
 
@@ -42,15 +42,12 @@ def load(path: Path) -> DeskState:
     except OSError as exc:
         raise StateError(path, f"cannot read the desk state: {exc.strerror}") from exc
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        data = parse_toml(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise StateError(path, "the desk state is not UTF-8 text; it was not changed") from exc
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        reason = re.sub(r"\s*\(at line.*\)$", "", str(exc))
-        raise StateError(path, f"the desk state is not valid TOML ({reason}); it was not "
-                               "changed: fix that line or move the file away",
-                         int(match.group(1)) if match else None) from exc
+    except TomlSyntaxError as exc:
+        raise StateError(path, f"the desk state is not valid TOML ({exc.reason}); it was not "
+                               "changed: fix that line or move the file away", exc.line) from exc
     return _from_toml(path, raw.decode("utf-8"), data)
 
 
