@@ -92,3 +92,30 @@ def test_user_config_dir_is_read_unless_told_not_to(tmp_path: Path) -> None:
     user_file.write_text("[editor]\nname = 'Night desk'\n", encoding="utf-8")
     assert load_config().editor.name == "Night desk"
     assert load_config(use_user_dir=False).editor.name == ""
+
+
+def test_keymap_with_an_unknown_binding_id_names_the_line(tmp_path: Path) -> None:
+    from tui.cli import build_app
+    from tui.desk.desk import Desk
+
+    user = _write(tmp_path, '[keymap]\n"queue.tag" = "T"\n"queue.tagg" = "x"\n')
+    config = load_config(user)
+    with pytest.raises(ConfigError, match=r"user.toml:3: unknown binding id 'keymap.queue.tagg'"):
+        build_app(config, [tmp_path], Desk(tmp_path / "d.toml"))
+
+
+async def test_keymap_remaps_a_key(tmp_path: Path) -> None:
+    from tui.app.screens import TagPicker
+    from tui.cli import build_app
+    from tui.desk.desk import Desk
+
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "a.txt").write_text("Headline\n\nBody.\n")
+    config = load_config(_write(tmp_path, '[keymap]\n"queue.tag" = "T"\n'))
+    app = build_app(config, [tmp_path / "inbox"], Desk(tmp_path / "d.toml"))
+    async with app.run_test() as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("t")
+        assert not isinstance(app.screen, TagPicker)
+        await pilot.press("T")
+        assert isinstance(app.screen, TagPicker)

@@ -78,7 +78,7 @@ def test_full_disk_keeps_the_decision_in_memory_and_the_old_file_whole(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(store.os, "fsync", disk_full)
-    with pytest.raises(SaveFailed, match="No space left on device.*kept in memory"):
+    with pytest.raises(SaveFailed, match=r"No space left on device.*kept in memory"):
         desk.tag("x", "politics")
     assert desk.decision("x").tags == ("world", "politics")
     assert desk.unsaved

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__, paths
-from tui.config import Config, ConfigError, load_config
+from tui.config import Config, ConfigError, check_keymap, load_config
 from tui.desk.store import StateError
 
 if TYPE_CHECKING:
@@ -22,6 +22,7 @@ def build_app(config: Config, inbox: Sequence[Path], desk: Desk) -> WiredeskApp:
     """The one way to make the app; tests build it the same way with their own files."""
     from tui.app.app import WiredeskApp
 
+    check_keymap(config, WiredeskApp.binding_ids())
     return WiredeskApp(config=config, inbox=tuple(inbox), desk=desk)
 
 

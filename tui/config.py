@@ -114,6 +114,19 @@ def load_config(user_file: Path | None = None, *, use_user_dir: bool = True) -> 
     return dataclasses.replace(config, files=tuple(files), inbox_paths=tuple(inbox_paths))
 
 
+def check_keymap(config: Config, known_ids: set[str]) -> None:
+    """Binding ids are only known to the app, so it calls this once it is built."""
+    for binding_id in config.keymap:
+        if binding_id in known_ids:
+            continue
+        for path in reversed(config.files):
+            line = locate_key(path.read_text(encoding="utf-8"), ("keymap", binding_id))
+            if line is not None:
+                raise ConfigError(path, f"unknown binding id 'keymap.{binding_id}'; ids are "
+                                        f"listed in the help screen (?)", line)
+        raise ConfigError(config.files[-1], f"unknown binding id 'keymap.{binding_id}'")
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()

@@ -133,6 +133,15 @@ class WiredeskApp(App[None]):
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.binding_rows()))
 
+    @classmethod
+    def binding_ids(cls) -> set[str]:
+        ids = set()
+        for owner in (cls, QueueView, HelpScreen, TagPicker):
+            for binding in owner.BINDINGS:
+                if isinstance(binding, Binding) and binding.id:
+                    ids.add(binding.id)
+        return ids
+
     def binding_rows(self) -> list[tuple[str, str, str, str]]:
         rows = []
         keymap = self._keymap_for_display()

@@ -27,6 +27,10 @@ _WIDTHS = {"time": 5, "urgency": 2, "source": 14, "slug": 18, "words": 5, "statu
            "tags": 16, "assignee": 12, "story": 4}
 
 
+_GIVE_WAY = ("assignee", "tags", "slug", "words", "source", "story", "status")
+_HEADLINE_MIN = 30
+
+
 class QueueView(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     QueueView { background: $surface; }
@@ -127,9 +131,10 @@ class QueueView(ScrollView, can_focus=True):
         """The row as plain characters; wire text never becomes markup here."""
         item = self.wire.items[item_id]
         decision = self.desk.decision(item_id)
-        fixed = sum(_WIDTHS.get(c, 0) + 1 for c in self.columns if c != "headline")
+        columns = self.columns_for(width)
+        fixed = sum(_WIDTHS.get(c, 0) + 1 for c in columns if c != "headline")
         cells = []
-        for column in self.columns:
+        for column in columns:
             if column == "headline":
                 cells.append(_fit(visible(item.headline), max(width - fixed, 10)))
                 continue
@@ -146,6 +151,18 @@ class QueueView(ScrollView, can_focus=True):
             }[column]()
             cells.append(_fit(value, _WIDTHS[column]))
         return " ".join(cells)
+
+    def columns_for(self, width: int) -> tuple[str, ...]:
+        """The configured columns that fit: on a narrow terminal the headline keeps
+        room to be read, and the least needed columns give way first."""
+        columns = list(self.columns)
+        for name in _GIVE_WAY:
+            fixed = sum(_WIDTHS.get(c, 0) + 1 for c in columns if c != "headline")
+            if width - fixed >= _HEADLINE_MIN or "headline" not in columns:
+                break
+            if name in columns:
+                columns.remove(name)
+        return tuple(columns)
 
     def _badge(self, item_id: str) -> str:
         size = self.wire.stories.size_of(item_id)

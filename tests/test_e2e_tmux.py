@@ -1,0 +1,81 @@
+"""End to end: the real `wiredesk` command in a real terminal (tmux)."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+pytestmark = pytest.mark.e2e
+
+SEED_HEADLINE = "ISLAMIC STATE’S FINAL MOMENTS"
+
+
+class Terminal:
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
+                              text=True, check=False).stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "desk")
+
+    def wait_for(self, text: str, seconds: float = 20.0) -> str:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "desk", *keys)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    terminal_socket = f"wiredesk-test-{uuid.uuid4().hex[:8]}"
+    yield Terminal(terminal_socket)
+    subprocess.run(["tmux", "-L", terminal_socket, "kill-server"], capture_output=True,
+                   check=False)
+
+
+def _start(terminal: Terminal, tmp_path: Path, *args: str) -> None:
+    command = Path(sys.executable).with_name("wiredesk")
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "st"),
+           "TERM": "xterm-256color", "PATH": os.environ.get("PATH", "")}
+    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+    line = (f"env {exports} {shlex.quote(str(command))} {' '.join(map(shlex.quote, args))}; "
+            "echo WIREDESK-EXITED-$?; sleep 60")
+    terminal.tmux("new-session", "-d", "-s", "desk", "-x", "140", "-y", "40", line)
+    # A detached server started from a non-terminal may fall back to 80x24.
+    terminal.tmux("resize-window", "-t", "desk", "-x", "140", "-y", "40")
+
+
+def test_starts_on_the_seeds_shows_the_seed_and_quits(terminal: Terminal,
+                                                      tmp_path: Path) -> None:
+    _start(terminal, tmp_path, "--inbox", str(SEEDS), "--state", str(tmp_path / "d.toml"))
+    terminal.wait_for(SEED_HEADLINE)
+    terminal.keys("q")
+    terminal.wait_for("WIREDESK-EXITED-0")
+
+
+def test_default_run_opens_the_bundled_seeds(terminal: Terminal, tmp_path: Path) -> None:
+    _start(terminal, tmp_path)
+    terminal.wait_for(SEED_HEADLINE)
+    terminal.keys("q")
+    terminal.wait_for("WIREDESK-EXITED-0")

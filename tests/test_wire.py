@@ -1,0 +1,50 @@
+"""The day's wire: queue order and exact duplicates grouped and marked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tui.app.queue import QueueView
+from tui.cli import build_app
+from tui.config import Config
+from tui.desk.desk import Desk
+from tui.wire import load_wire
+
+BODY = "Fighters surrendered in Baghuz on Wednesday.\n\nThe SDF said 3,000 people left."
+
+
+def _jsonl(path: Path, *records: dict[str, object]) -> None:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+
+def test_exact_duplicates_share_a_story(tmp_path: Path) -> None:
+    _jsonl(tmp_path / "a.jsonl",
+           {"id": "a1", "headline": "Baghuz falls", "body": BODY,
+            "versioned": "2019-03-14T09:00:00+00:00"},
+           {"id": "a2", "headline": "REPEAT Baghuz falls",
+            "body": BODY.replace("Wednesday", "WEDNESDAY").replace(" ", "  "),
+            "versioned": "2019-03-14T10:00:00+00:00"},
+           {"id": "b1", "headline": "Other story", "body": "Nothing alike.",
+            "versioned": "2019-03-14T11:00:00+00:00"})
+    wire = load_wire([tmp_path])
+    assert wire.order == ["b1", "a2", "a1"]  # newest first
+    story = wire.story_of("a1")
+    assert story is not None and story is wire.story_of("a2")
+    assert story.members == ["a1", "a2"]
+    assert wire.stories.size_of("b1") == 1
+
+
+async def test_queue_marks_grouped_items(config: Config, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    _jsonl(inbox / "a.jsonl", {"id": "a1", "headline": "One", "body": BODY},
+           {"id": "a2", "headline": "One again", "body": BODY},
+           {"id": "c1", "headline": "Alone", "body": "Other copy."})
+    app = build_app(config, [inbox], Desk(tmp_path / "d.toml"))
+    async with app.run_test(size=(120, 20)):
+        await app.workers.wait_for_complete()
+        queue = app.query_one(QueueView)
+        assert "×2" in queue.row_text("a1", 120)
+        assert "×2" in queue.row_text("a2", 120)
+        assert "×" not in queue.row_text("c1", 120)
