@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,25 +27,31 @@ def build_app(config: Config, inbox: Sequence[Path], desk: Desk) -> WiredeskApp:
     return WiredeskApp(config=config, inbox=tuple(inbox), desk=desk)
 
 
-def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", type=Path, metavar="FILE",
+def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    # Subcommands take the same options; SUPPRESS keeps a subcommand from resetting what
+    # was given before its name (`wiredesk --config F parse …`).
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--config", type=Path, metavar="FILE", default=default,
                         help=f"configuration file (default: {paths.user_config_file()} "
                              "if it exists, over the bundled defaults)")
-    common.add_argument("--inbox", type=Path, action="append", metavar="DIR",
+    parser.add_argument("--inbox", type=Path, action="append", metavar="DIR", default=default,
                         help="a folder of incoming copy; repeat for more "
                              "(default: the config's inbox folders)")
-    common.add_argument("--state", type=Path, metavar="FILE",
+    parser.add_argument("--state", type=Path, metavar="FILE", default=default,
                         help=f"the desk state file (default: {paths.default_state_file()})")
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="wiredesk", parents=[common],
+        prog="wiredesk",
         description="A keyboard-driven wire desk: read agency copy, see duplicates, decide.",
     )
+    _add_common(parser, top=True)
     parser.add_argument("--version", action="version", version=f"wiredesk {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("run", parents=[common], help="open the desk (the default)")
-    parse = commands.add_parser("parse", parents=[common],
-                                help="read wire files and print their items")
+    _add_common(commands.add_parser("run", help="open the desk (the default)"), top=False)
+    parse = commands.add_parser("parse", help="read wire files and print their items")
+    _add_common(parse, top=False)
     parse.add_argument("paths", type=Path, nargs="+", metavar="PATH",
                        help="files or folders (walked recursively)")
     parse.add_argument("--json", action="store_true",
@@ -54,6 +61,15 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except BrokenPipeError:
+        # `wiredesk parse … | head` closed the pipe: that is the reader's choice, not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     try:
         config = load_config(args.config)
         if args.command == "parse":

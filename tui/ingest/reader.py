@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from tui.ingest import jsonl, jsonwire, textwire, xmlwire
 from tui.ingest.dates import from_timestamp
@@ -16,6 +17,7 @@ from tui.model import Item
 
 #: Files larger than this are refused (except JSON Lines, which stream).
 MAX_FILE_BYTES = 50 * 1024 * 1024
+_MAX_LINE = 16 * 1024 * 1024
 _XML_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
 _SKIP_NAMES = re.compile(r"^\.|~$|\.(?:part|tmp|swp)$")
 
@@ -35,9 +37,9 @@ def read_file(path: Path) -> FileResult:
         if stat.st_size == 0:
             raise ParseError("empty file (0 bytes)")
         with path.open("rb") as handle:
-            head = handle.read(4096)
-            if jsonl.sniff(head):
-                handle.seek(0)
+            lines = _is_json_lines(handle)
+            handle.seek(0)
+            if lines:
                 for entry in jsonl.parse_lines(handle, str(path), received):
                     if isinstance(entry, Item):
                         result.items.append(entry)
@@ -47,7 +49,7 @@ def read_file(path: Path) -> FileResult:
             if stat.st_size > MAX_FILE_BYTES:
                 raise ParseError(f"file too large ({stat.st_size // 1_048_576} MB; "
                                  f"the limit is {MAX_FILE_BYTES // 1_048_576} MB)")
-            data = head + handle.read()
+            data = handle.read()
         for entry in parse_bytes(data, str(path), received):
             if isinstance(entry, Item):
                 result.items.append(entry)
@@ -64,6 +66,18 @@ def read_file(path: Path) -> FileResult:
             Quarantined(str(path), f"could not be read (internal error {type(exc).__name__}: "
                                    f"{exc}); please report this file"))
     return result
+
+
+def _is_json_lines(handle: BinaryIO) -> bool:
+    """Two lines that each hold a whole JSON object. Decided from the lines themselves, as
+    one exported item can be longer than any fixed-size head."""
+    first = handle.readline(_MAX_LINE).strip().removeprefix(b"\xef\xbb\xbf")
+    if not (first.startswith(b"{") and first.endswith(b"}")):
+        return False
+    second = handle.readline(_MAX_LINE)
+    while second and not second.strip():
+        second = handle.readline(_MAX_LINE)
+    return second.lstrip().startswith(b"{")
 
 
 def parse_bytes(data: bytes, path: str, received: str) -> Sequence[Item | Quarantined]:
