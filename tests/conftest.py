@@ -3,6 +3,7 @@ ever reads or writes the developer's own wiredesk files."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,7 +30,11 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
 
 @pytest.fixture
 def config() -> Config:
-    return load_config(use_user_dir=False)
+    """The bundled default, except that files written by a test are read at once rather
+    than after the usual wait for a feed to finish writing them."""
+    loaded = load_config(use_user_dir=False)
+    return dataclasses.replace(loaded, inbox=dataclasses.replace(loaded.inbox,
+                                                                 settle_seconds=0.0))
 
 
 @pytest.fixture

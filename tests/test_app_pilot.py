@@ -15,7 +15,7 @@ SEED_HEADLINE = "ISLAMIC STATE’S FINAL MOMENTS AS JIHADISTS FLEE LAST STRONGHO
 
 
 async def _loaded(app: WiredeskApp) -> None:
-    await app.workers.wait_for_complete()
+    await app.wait_loaded()
     await app.animator.wait_for_idle()
 
 
@@ -99,3 +99,29 @@ async def test_keys_move_the_cursor(config: Config, inbox: Path, state_file: Pat
         assert queue.cursor == 0
         await pilot.press("down")
         assert queue.cursor == 1
+
+
+async def test_a_dropped_file_appears_live_and_the_cursor_stays(
+        config: Config, inbox: Path, state_file: Path) -> None:
+    app = build_app(config, [inbox], Desk(state_file, editor="tester"), poll_seconds=0.05)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(app)
+        queue = app.query_one(QueueView)
+        queue.move_to(3)
+        await pilot.pause()
+        watched = queue.current_id
+        before = len(app.wire)
+        # newest of all, so it lands above the cursor
+        (inbox / "late.jsonl").write_text(
+            '{"id": "late-1", "headline": "Late news", "body": "Just in.", '
+            '"versioned": "2030-01-01T00:00:00+00:00"}\n'
+            '{"id": "late-2", "headline": "Later news", "body": "Just in too.", '
+            '"versioned": "2030-01-01T00:01:00+00:00"}\n', encoding="utf-8")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if len(app.wire) > before:
+                break
+        assert {"late-1", "late-2"} <= set(app.wire.items)
+        assert app.wire.order[:2] == ["late-2", "late-1"]
+        assert queue.current_id == watched
+        assert queue.cursor == 5

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -111,10 +112,11 @@ async def test_keymap_remaps_a_key(tmp_path: Path) -> None:
 
     (tmp_path / "inbox").mkdir()
     (tmp_path / "inbox" / "a.txt").write_text("Headline\n\nBody.\n")
+    os.utime(tmp_path / "inbox" / "a.txt", (1000, 1000))  # long since written
     config = load_config(_write(tmp_path, '[keymap]\n"queue.tag" = "T"\n'))
     app = build_app(config, [tmp_path / "inbox"], Desk(tmp_path / "d.toml"))
     async with app.run_test() as pilot:
-        await app.workers.wait_for_complete()
+        await app.wait_loaded()
         await pilot.press("t")
         assert not isinstance(app.screen, TagPicker)
         await pilot.press("T")

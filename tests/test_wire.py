@@ -43,7 +43,7 @@ async def test_queue_marks_grouped_items(config: Config, tmp_path: Path) -> None
            {"id": "c1", "headline": "Alone", "body": "Other copy."})
     app = build_app(config, [inbox], Desk(tmp_path / "d.toml"))
     async with app.run_test(size=(120, 20)):
-        await app.workers.wait_for_complete()
+        await app.wait_loaded()
         queue = app.query_one(QueueView)
         assert "×2" in queue.row_text("a1", 120)
         assert "×2" in queue.row_text("a2", 120)

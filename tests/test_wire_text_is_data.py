@@ -54,7 +54,7 @@ async def test_queue_and_preview_show_markup_as_characters(
         {"id": "calm-1", "headline": "calm", "body": "calm"}) + "\n", encoding="utf-8")
     app = build_app(config, [inbox], Desk(tmp_path / "desk.toml", editor="t"))
     async with app.run_test(size=(200, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await app.wait_loaded()
         await pilot.pause()
         queue = app.query_one(QueueView)
         row = app.wire.order.index("evil-1")

@@ -19,12 +19,18 @@ if TYPE_CHECKING:
     from tui.desk.desk import Desk
 
 
-def build_app(config: Config, inbox: Sequence[Path], desk: Desk) -> WiredeskApp:
-    """The one way to make the app; tests build it the same way with their own files."""
+def build_app(config: Config, folders: Sequence[Path], desk: Desk,
+              cache: Path | None = None, poll_seconds: float = 0.5) -> WiredeskApp:
+    """The one way to make the app; tests build it the same way with their own files.
+    Without `cache`, every file is parsed at start (what tests want)."""
     from tui.app.app import WiredeskApp
+    from tui.ingest.cache import IngestCache
+    from tui.ingest.inbox import Inbox
 
     check_keymap(config, WiredeskApp.binding_ids())
-    return WiredeskApp(config=config, inbox=tuple(inbox), desk=desk)
+    inbox = Inbox(tuple(folders), IngestCache(cache) if cache else None,
+                  settle_seconds=config.inbox.settle_seconds)
+    return WiredeskApp(config=config, inbox=inbox, desk=desk, poll_seconds=poll_seconds)
 
 
 def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -89,7 +95,7 @@ def _run(config: Config, args: argparse.Namespace) -> int:
             print(f"wiredesk: inbox folder {folder} does not exist", file=sys.stderr)
             return 2
     desk = Desk(args.state or paths.default_state_file(), editor=config.editor.name)
-    build_app(config, inbox, desk).run()
+    build_app(config, inbox, desk, cache=paths.cache_file()).run()
     return 0
 
 

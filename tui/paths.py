@@ -29,5 +29,9 @@ def user_config_file() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME)) / "wiredesk.toml"
 
 
+def cache_file() -> Path:
+    return Path(platformdirs.user_cache_dir(APP_NAME)) / "ingest.sqlite3"
+
+
 def default_state_file() -> Path:
     return Path(platformdirs.user_state_dir(APP_NAME)) / "desk.toml"

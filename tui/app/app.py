@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
@@ -19,7 +20,8 @@ from tui.app.queue import QueueView
 from tui.app.screens import HelpScreen, TagPicker
 from tui.config import Config
 from tui.desk.desk import Desk, SaveFailed
-from tui.ingest import FileResult, read_paths
+from tui.ingest import FileResult
+from tui.ingest.inbox import Inbox
 from tui.wire import Wire
 
 
@@ -32,13 +34,16 @@ class WiredeskApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(self, config: Config, inbox: tuple[Path, ...], desk: Desk) -> None:
+    def __init__(self, config: Config, inbox: Inbox, desk: Desk,
+                 poll_seconds: float = 0.5) -> None:
         super().__init__()
         self.config = config
         self.inbox = inbox
         self.desk = desk
         self.wire = Wire()
         self.loaded = False
+        self.poll_seconds = poll_seconds
+        self._stop = threading.Event()
         if config.keymap:
             self.set_keymap(dict(config.keymap))
 
@@ -56,14 +61,29 @@ class WiredeskApp(App[None]):
 
     @work(thread=True, exclusive=True, group="ingest")
     def load_inbox(self) -> None:
-        batch: list[FileResult] = []
-        for result in read_paths(self.inbox):
-            batch.append(result)
-            if len(batch) >= 500:
-                self.call_from_thread(self._take, batch)
-                batch = []
-        self.call_from_thread(self._take, batch)
+        """Read the inbox (the cache first), then follow it live until the app closes."""
+        for batch in self.inbox.load(progress=self._progress_from_thread):
+            self.call_from_thread(self._take, batch)
         self.call_from_thread(self._finish_loading)
+        while not self._stop.wait(self.poll_seconds):
+            fresh = self.inbox.poll()
+            if fresh:
+                self.call_from_thread(self._take, fresh)
+
+    def _progress_from_thread(self, done: int, total: int) -> None:
+        if total:
+            self.call_from_thread(self._show_progress, done, total)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if not self.loaded:
+            self.sub_title = f"loading the inbox… {done:,} of {total:,} files"
+
+    async def action_quit(self) -> None:
+        self._stop.set()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self._stop.set()
 
     def _take(self, batch: list[FileResult]) -> None:
         queue = self.query_one(QueueView)
@@ -92,6 +112,11 @@ class WiredeskApp(App[None]):
         if not self.loaded:
             parts.append("loading…")
         self.sub_title = " · ".join(parts)
+
+    async def wait_loaded(self) -> None:
+        """For tests and the benchmark: until the first load of the inbox is done."""
+        while not self.loaded:
+            await asyncio.sleep(0.01)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         # The one place a background failure becomes something the editor can see.

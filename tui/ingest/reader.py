@@ -27,12 +27,16 @@ class FileResult:
     path: str
     items: list[Item] = field(default_factory=list)
     problems: list[Quarantined] = field(default_factory=list)
+    #: the size and modification time the file had when it was read
+    size: int = 0
+    mtime_ns: int = 0
 
 
 def read_file(path: Path) -> FileResult:
     result = FileResult(str(path))
     try:
         stat = path.stat()
+        result.size, result.mtime_ns = stat.st_size, stat.st_mtime_ns
         received = from_timestamp(stat.st_mtime)
         if stat.st_size == 0:
             raise ParseError("empty file (0 bytes)")
@@ -117,10 +121,15 @@ def walk(paths: Iterable[Path]) -> Iterator[Path]:
             for folder, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if not _SKIP_NAMES.search(name):
+                    if not skip_name(name):
                         yield Path(folder) / name
         else:
             yield path
+
+
+def skip_name(name: str) -> bool:
+    """Hidden files and the temporary names feeds write under before renaming."""
+    return bool(_SKIP_NAMES.search(name))
 
 
 def read_paths(paths: Iterable[Path]) -> Iterator[FileResult]:
