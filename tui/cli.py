@@ -17,6 +17,7 @@ from tui.desk.store import StateError
 if TYPE_CHECKING:
     from tui.app.app import WiredeskApp
     from tui.desk.desk import Desk
+    from tui.ingest.reader import FileResult
 
 
 def build_app(config: Config, folders: Sequence[Path], desk: Desk,
@@ -62,6 +63,22 @@ def _parser() -> argparse.ArgumentParser:
                        help="files or folders (walked recursively)")
     parse.add_argument("--json", action="store_true",
                        help="one JSON object per item per line")
+    watch = commands.add_parser("watch", help="follow the inbox folders and print each item "
+                                              "as it arrives")
+    _add_common(watch, top=False)
+    watch.add_argument("--json", action="store_true", help="one JSON object per item per line")
+    watch.add_argument("--all", action="store_true",
+                       help="print the items already there first")
+    watch.add_argument("--seconds", type=float, default=None,
+                       help="stop after this many seconds (default: until interrupted)")
+    bench = commands.add_parser("bench", help="measure speed and memory (see README)")
+    bench_kinds = bench.add_subparsers(dest="bench", metavar="WHAT", required=True)
+    bench_parse = bench_kinds.add_parser(
+        "parse", help="items/s and MB/s per format; cold and warm load of a day")
+    bench_parse.add_argument("--items", type=int, default=20_000,
+                             help="generated items to parse (default 20,000)")
+    bench_parse.add_argument("--load-items", type=int, default=100_000,
+                             help="files for the cold/warm load (default 100,000; 0 skips)")
     return parser
 
 
@@ -80,6 +97,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         config = load_config(args.config)
         if args.command == "parse":
             return _parse(args.paths, args.json)
+        if args.command == "watch":
+            return _watch(config, args)
+        if args.command == "bench":
+            return _bench(args)
         return _run(config, args)
     except (ConfigError, StateError) as exc:
         print(f"wiredesk: {exc}", file=sys.stderr)
@@ -89,13 +110,71 @@ def _dispatch(args: argparse.Namespace) -> int:
 def _run(config: Config, args: argparse.Namespace) -> int:
     from tui.desk.desk import Desk
 
-    inbox = args.inbox or list(config.inbox_paths) or [paths.bundled_seeds()]
-    for folder in inbox:
-        if not folder.exists():
-            print(f"wiredesk: inbox folder {folder} does not exist", file=sys.stderr)
-            return 2
+    inbox = _inbox_folders(config, args)
+    if inbox is None:
+        return 2
     desk = Desk(args.state or paths.default_state_file(), editor=config.editor.name)
     build_app(config, inbox, desk, cache=paths.cache_file()).run()
+    return 0
+
+
+def _inbox_folders(config: Config, args: argparse.Namespace) -> list[Path] | None:
+    folders: list[Path] = args.inbox or list(config.inbox_paths) or [paths.bundled_seeds()]
+    for folder in folders:
+        if not folder.exists():
+            print(f"wiredesk: inbox folder {folder} does not exist; check --inbox or "
+                  "[inbox] folders in your config", file=sys.stderr)
+            return None
+    return folders
+
+
+def _watch(config: Config, args: argparse.Namespace) -> int:
+    import time
+
+    from tui.ingest.cache import IngestCache
+    from tui.ingest.inbox import Inbox
+
+    folders = _inbox_folders(config, args)
+    if folders is None:
+        return 2
+    inbox = Inbox(tuple(folders), IngestCache(paths.cache_file()),
+                  settle_seconds=config.inbox.settle_seconds)
+    deadline = None if args.seconds is None else time.monotonic() + args.seconds
+    try:
+        for batch in inbox.load():
+            if args.all:
+                _print_results(batch, args.json)
+        print(f"watching {', '.join(map(str, folders))} (ctrl+c to stop)", file=sys.stderr,
+              flush=True)
+        while deadline is None or time.monotonic() < deadline:
+            time.sleep(0.2)
+            _print_results(inbox.poll(), args.json)
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def _print_results(results: Sequence[FileResult], as_json: bool) -> bool:
+    """Items to stdout, quarantine reasons to stderr; True if any file was quarantined."""
+    failed = False
+    for result in results:
+        for item in result.items:
+            if as_json:
+                sys.stdout.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+            else:
+                sys.stdout.write(f"{item.format:10} {item.source[:16]:16} {item.headline}\n")
+        for problem in result.problems:
+            failed = True
+            print(f"quarantined: {problem.path}: {problem.reason}", file=sys.stderr)
+    sys.stdout.flush()
+    return failed
+
+
+def _bench(args: argparse.Namespace) -> int:
+    if args.bench == "parse":
+        from tui.bench import parse as bench_parse
+
+        bench_parse.run(items=args.items, load_items=args.load_items)
     return 0
 
 
@@ -103,20 +182,12 @@ def _parse(targets: list[Path], as_json: bool) -> int:
     from tui.ingest import read_paths
 
     failed = False
-    out = sys.stdout
     for target in targets:
         if not target.exists():
             print(f"wiredesk: {target}: no such file or folder", file=sys.stderr)
             failed = True
     for result in read_paths(t for t in targets if t.exists()):
-        for item in result.items:
-            if as_json:
-                out.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
-            else:
-                out.write(f"{item.format:10} {item.source[:16]:16} {item.headline}\n")
-        for problem in result.problems:
-            failed = True
-            print(f"quarantined: {problem.path}: {problem.reason}", file=sys.stderr)
+        failed = _print_results([result], as_json) or failed
     return 1 if failed else 0
 
 

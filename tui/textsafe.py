@@ -9,19 +9,24 @@ import unicodedata
 # them (SOH, STX, ETX, SYN, DEL); ESC would start a terminal escape sequence.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+_RUN_OF_SPACES = re.compile(r" {2,}")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
 def strip_controls(text: str) -> str:
     """Remove terminal escape sequences and control characters (keeps tab and newline)."""
-    if not text:
+    # Most copy is clean: one C-level scan proves it before any regular expression runs.
+    if not text or text.isprintable():
         return text
-    text = _ANSI.sub("", text)
+    if "\x1b" in text:
+        text = _ANSI.sub("", text)
     return _CONTROL.sub("", text)
 
 
 def clean_line(text: str) -> str:
     """One line of display text: no controls, runs of white space folded."""
+    if text.isprintable():  # no controls, tabs, newlines or exotic spaces: only "  " to fold
+        return (_RUN_OF_SPACES.sub(" ", text) if "  " in text else text).strip()
     return _SPACES.sub(" ", strip_controls(text).replace("\n", " ")).strip()
 
 

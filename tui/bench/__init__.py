@@ -1,0 +1,1 @@
+"""Benchmarks behind `wiredesk bench`: ratios against baselines measured in the same run."""
