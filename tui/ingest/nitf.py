@@ -1,119 +1,225 @@
-"""NITF 3.x: the News Industry Text Format."""
+"""NITF 3.x: the News Industry Text Format, standalone or inside NewsML."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from tui.ingest.agencies import canonical_source
 from tui.ingest.dates import iso
 from tui.ingest.errors import ParseError
 from tui.ingest.signals import detect, merge
-from tui.ingest.xmlsafe import find, find_all, local, text_of
+from tui.ingest.xmlbody import (
+    Content,
+    body_text,
+    byline,
+    drop_repeated_headline,
+    element_content,
+    later,
+    line,
+    number,
+    unique,
+    urgency,
+    valid_time,
+)
+from tui.ingest.xmlsafe import attr, child, find, find_all, lang_of, local, text_of
 from tui.model import Dateline, Item, content_id, count_words
-from tui.textsafe import clean_line, clean_paragraphs
 
 FORMAT = "nitf"
 
 _STATUS = {"usable": "usable", "embargoed": "withheld", "withheld": "withheld",
            "canceled": "canceled", "cancelled": "canceled"}
-_BLOCKS = frozenset({"p", "hl2", "block.quote", "bq", "pre", "li", "td"})
+# Letter priorities (ANPA and the agencies that kept its codes) on the 1-9 urgency scale.
+_LETTER_URGENCY = {"f": 1, "b": 2, "u": 3, "r": 5, "d": 7}
+_PRIORITY_METAS = ("priority", "prioridad", "aap-priority", "NTBPrioritet", "anpa-priority")
+_CATEGORY_METAS = ("anpa-category", "category", "categoria", "NTBKanal")
+_SLUG_METAS = ("anpa-keyword", "NTBStikkord")
 
 
 def parse_root(root: ET.Element, path: str, received: str) -> list[Item]:
     if local(root.tag) != "nitf":
         raise ParseError(f"not NITF (root element <{local(root.tag)}>)")
-    docdata = find(root, "docdata")
-    doc_id = _attr(docdata, "doc-id", "id-string")
-    headline = clean_line(text_of(find(root, "hl1"))) or clean_line(text_of(find(root, "title")))
-    deck = clean_line(text_of(find(root, "hl2")))
-    content = find(root, "body.content")
-    body = clean_paragraphs(_paragraphs(content)) if content is not None else ""
+    head = child(root, "head")
+    docdata = find(head, "docdata")
+    headline = headline_of(root)
+    deck = line(text_of(find(find(root, "hedline"), "hl2")))
+    content = body_content(root)
+    body = body_text(drop_repeated_headline(content.blocks, headline))
     if not headline and not body:
         raise ParseError("NITF document with neither headline nor body")
-    byline = clean_line(text_of(find(root, "byline")))
-    if byline.lower().startswith("by "):
-        byline = byline[3:].strip()
-    dateline_node = find(root, "dateline")
-    dateline = Dateline(
-        city=clean_line(text_of(find(dateline_node, "city"))) if dateline_node is not None else "",
-        country=clean_line(text_of(find(dateline_node, "country")))
-        if dateline_node is not None else "",
-        date=iso(_attr(dateline_node, "story.date", "norm")) if dateline_node is not None else "",
-        text=clean_line("".join(dateline_node.itertext())) if dateline_node is not None and
-        find(dateline_node, "city") is None else "",
-    )
-    urgency_text = _attr(docdata, "urgency", "ed-urg")
-    urgency = int(urgency_text) if urgency_text.isdigit() and 1 <= int(urgency_text) <= 9 else None
-    version = _attr(docdata, "du-key", "version")
-    slug = _attr(docdata, "du-key", "key") or _meta(root, "anpa-keyword")
-    ednote = clean_line(_attr(docdata, "ed-msg", "info"))
-    status = _attr(docdata, "management-status", "").lower() or _text(docdata, "management-status")
     issued = iso(_attr(docdata, "date.issue", "norm"))
-    release = iso(_attr(docdata, "date.release", "norm"))
-    embargo = release if release and issued and release > issued else ""
-    take_key = _meta(root, "anpa-takekey")
-    source = (_attr(docdata, "doc.copyright", "holder") or _attr(root, "doc.rights", "agent")
-              or _attr(root, "doc.rights", "owner"))
-    keywords = tuple(
-        clean_line(k.get("key", "")) for k in find_all(root, "keyword") if k.get("key")
-    )
-    subjects = tuple(
-        clean_line(s.get("tobject.subject.matter") or s.get("tobject.subject.type") or "")
-        for s in find_all(root, "tobject.subject")
-    )
+    release = valid_time(_attr(docdata, "date.release", "norm"))
+    embargo = release if later(release, valid_time(issued)) else ""
+    status = (attr(docdata, "management-status") or _attr(docdata, "management-status", "")
+              ).lower()
+    pubstatus = _STATUS.get(status, "usable")
+    ednote = line(_attr(docdata, "ed-msg", "info")) or line(text_of(_editors_note(root)))
+    take_key = line(_meta(root, "anpa-takekey"))
+    slug = line(_first_meta(root, _SLUG_METAS) or _attr(docdata, "du-key", "key"))
+    urgency_text = _attr(head, "urgency", "ed-urg")
+    priority = _first_meta(root, _PRIORITY_METAS) or urgency_text
+    revisions = [line(r.get("comment", "")) for r in find_all(head, "revision-history")]
+    agency_words = number(_meta(root, "anpa-wordcount"))
+    pubdata = find(head, "pubdata")
+    if agency_words is None and attr(pubdata, "unit-of-measure") == "word":
+        agency_words = number(attr(pubdata, "item-length"))
+    refers = attr(docdata, "management-doc-idref")
     return [
         Item(
-            id=doc_id or content_id(headline, body),
+            id=_attr(docdata, "doc-id", "id-string") or content_id(headline, body),
             path=path,
             format=FORMAT,
-            source=clean_line(source),
+            source=source_of(root),
             received=received,
             created=issued,
             versioned=issued,
-            version=version,
+            version=_version(_attr(docdata, "du-key", "version")),
             take_key=take_key,
-            slug=clean_line(slug),
+            slug=slug,
             headline=headline,
-            deck=deck,
-            byline=byline,
-            dateline=dateline,
+            deck=deck if deck != headline else "",
+            byline=byline_of(root),
+            dateline=dateline_of(root),
             body=body,
-            word_count=count_words(body),
-            urgency=urgency,
-            priority=urgency_text,
-            category=_meta(root, "anpa-category"),
-            subjects=tuple(s for s in subjects if s),
-            keywords=keywords,
-            language=(root.get("{http://www.w3.org/XML/1998/namespace}lang") or "")[:8],
-            pubstatus=_STATUS.get(status, "usable"),
+            captions=tuple(content.captions),
+            word_count=agency_words or count_words(body),
+            urgency=urgency(urgency_text) or _LETTER_URGENCY.get(priority.lower()),
+            priority=priority,
+            category=line(_first_meta(root, _CATEGORY_METAS)),
+            subjects=unique([_subject(s) for s in find_all(head, "tobject.subject")]),
+            keywords=unique([line(k.get("key") or text_of(k))
+                             for k in find_all(docdata, "keyword")]),
+            language=_language(root),
+            pubstatus=pubstatus,
             embargo=embargo,
             ednote=ednote,
-            signal=merge(detect(headline, ednote, take_key), ("hold",) if embargo else ()),
+            signal=merge(
+                ("kill",) if pubstatus == "canceled" else (),
+                detect(headline, ednote, take_key, slug, *revisions),
+                ("hold",) if embargo or pubstatus == "withheld" else (),
+            ),
+            refers_to=(refers,) if refers else (),
         )
     ]
 
 
-def _paragraphs(content: ET.Element) -> list[str]:
-    found = [text_of(node) for node in content.iter() if local(node.tag) in _BLOCKS]
-    return found or [text_of(content)]
+def headline_of(root: ET.Element) -> str:
+    return line(text_of(find(root, "hl1"))) or line(text_of(find(child(root, "head"), "title")))
+
+
+def body_content(root: ET.Element) -> Content:
+    # The story's body.content sits directly under <body>; an editor's <note> in the head
+    # may carry a body.content of its own.
+    body = child(root, "body")
+    return element_content(child(body, "body.content") if body is not None
+                           else find(root, "body.content"))
+
+
+def byline_of(root: ET.Element) -> str:
+    """`By BERNARD CONDON<byttl>AP Business Writer</byttl>` -> `BERNARD CONDON, AP Business
+    Writer`; several bylines are joined with `; `."""
+    found: list[str] = []
+    for node in find_all(find(root, "body.head"), "byline"):
+        titles = [line(text_of(t)) for t in find_all(node, "byttl")]
+        parts = [node.text or ""]
+        for element in node:
+            if local(element.tag) != "byttl":
+                parts.append(text_of(element))
+            parts.append(element.tail or "")
+        name = byline(" ".join(parts)).rstrip(",;/ ")
+        if name.lower() == "by":
+            name = ""
+        text = ", ".join(part for part in (name, *titles) if part)
+        if text:
+            found.append(text)
+    return "; ".join(unique(found))
+
+
+def dateline_of(root: ET.Element) -> Dateline:
+    node = find(find(root, "body.head"), "dateline")
+    if node is None:
+        return Dateline()
+    location = find(node, "location")
+    city = line(text_of(find(node, "city")))
+    if not city and location is not None and len(location) == 0:
+        city = line(text_of(location))
+    country = line(text_of(find(node, "country"))) or line(text_of(find(node, "state")))
+    story_date = find(node, "story.date")
+    date = iso(attr(story_date, "norm") or text_of(story_date))
+    text = ""
+    if not city and not country:
+        parts = [node.text or ""]
+        for element in node:
+            if element is not story_date:
+                parts.append(text_of(element))
+            parts.append(element.tail or "")
+        text = line(" ".join(parts))
+    return Dateline(city=city, country=country, date=date, text=text)
+
+
+def source_of(root: ET.Element) -> str:
+    docdata = find(root, "docdata")
+    for raw in (_attr(docdata, "doc.copyright", "holder"), _attr(docdata, "doc.rights", "agent"),
+                _attr(docdata, "doc.rights", "owner"), text_of(find(root, "rights.owner")),
+                text_of(find(root, "distributor")), _meta(root, "NTBKilde"),
+                _meta(root, "aap-source"), _first_source(docdata)):
+        name = line(raw)
+        if name:
+            return canonical_source(name)
+    return ""
+
+
+def _first_source(docdata: ET.Element | None) -> str:
+    # del-list names every agency that moved the story; level 1 is where it started.
+    for source in find_all(docdata, "from-src"):
+        if source.get("level-number", "1") == "1":
+            return source.get("src-name", "")
+    return ""
+
+
+def _language(root: ET.Element) -> str:
+    lang = find(root, "lang")
+    return (lang_of(root) or root.get("baselang", "") or attr(lang, "lang")
+            or lang_of(find(root, "body.content"))).strip()
+
+
+def _editors_note(root: ET.Element) -> ET.Element | None:
+    for note in find_all(find(root, "body.head"), "note"):
+        if note.get("noteclass", "") in ("editorsnote", "advisory"):
+            return note
+    return None
+
+
+def _subject(node: ET.Element) -> str:
+    for name in ("tobject.subject.detail", "tobject.subject.matter", "tobject.subject.type",
+                 "tobject.subject.refnum"):
+        value = line(node.get(name, ""))
+        if value:
+            return value
+    return ""
+
+
+def _version(raw: str) -> str:
+    value = number(raw)
+    return str(value) if value is not None else raw
 
 
 def _attr(node: ET.Element | None, name: str, attribute: str) -> str:
-    if node is None:
-        return ""
-    element = node if local(node.tag) == name else find(node, name)
+    element = node if node is not None and local(node.tag) == name else find(node, name)
     if element is None:
         return ""
-    return (element.get(attribute) or "").strip() if attribute else ""
-
-
-def _text(node: ET.Element | None, name: str) -> str:
-    if node is None:
-        return ""
-    return text_of(find(node, name)).strip().lower()
+    return attr(element, attribute) if attribute else text_of(element).strip()
 
 
 def _meta(root: ET.Element, name: str) -> str:
-    for meta in find_all(root, "meta"):
+    for meta in find_all(child(root, "head"), "meta"):
         if meta.get("name") == name:
             return (meta.get("content") or "").strip()
+    return ""
+
+
+def _first_meta(root: ET.Element, names: tuple[str, ...]) -> str:
+    for name in names:
+        value = _meta(root, name)
+        if value:
+            return value
     return ""

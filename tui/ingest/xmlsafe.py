@@ -1,58 +1,275 @@
-"""Parsing untrusted XML: no entity declarations, no external resources, bounded depth."""
+"""Parsing untrusted XML: no entity declarations, no external resources, bounded depth,
+bounded size; and a second, forgiving pass for feeds that are not quite XML.
+
+The tree is built by driving expat ourselves (not `ET.fromstring`) so that every hostile
+construct is refused at the moment expat meets it: an entity declaration before it can be
+expanded, the 201st nested element before the 100,000th, an oversized attribute before it
+is copied into the tree. Nothing here ever fetches anything: expat is given no handler for
+external entities and parameter-entity parsing is off.
+"""
 
 from __future__ import annotations
 
+import codecs
+import html.entities
 import re
 import xml.etree.ElementTree as ET
+from typing import Any
+from xml.parsers import expat
 
+from tui.ingest.decode import decode
 from tui.ingest.errors import ParseError
 
-_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 MAX_DEPTH = 200
+MAX_ATTRIBUTE_CHARS = 256 * 1024
+MAX_ELEMENTS = 500_000
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_PREDEFINED = frozenset({"amp", "lt", "gt", "quot", "apos"})
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_XML_DECL = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
+_DECLARED_ENCODING = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)")
+# Characters XML 1.0 forbids outright; feeds leak them from databases and word processors.
+_INVALID_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CHAR_REF = re.compile(r"&#(?:([0-9]{1,8})|[xX]([0-9A-Fa-f]{1,8}));")
+_NAMED_REF = re.compile(r"&([A-Za-z][A-Za-z0-9]{0,31});")
+_BARE_AMP = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9._-]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
+
+
+class _Refused(Exception):
+    """Hostile or oversized input: never retried by the forgiving pass."""
+
+
+class _Malformed(Exception):
+    """Not well-formed; the forgiving pass may still read it."""
 
 
 def parse_xml(data: bytes) -> ET.Element:
-    # Entity declarations are how entity bombs and external-entity reads get in; agency
-    # copy never needs them, so a document that declares any is refused outright.
-    if _ENTITY_DECL.search(data[:65536]) or (b"<!DOCTYPE" in data and _ENTITY_DECL.search(data)):
-        raise ParseError("XML declares its own entities; refused as unsafe")
+    """The document's root element, or ParseError with a one-line reason."""
     try:
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise ParseError(f"XML is not well-formed ({exc})") from exc
-    if _depth(root) > MAX_DEPTH:
-        raise ParseError(f"XML nests deeper than {MAX_DEPTH} levels")
+        return _parse(data, namespaces=True)
+    except _Refused as exc:
+        raise ParseError(str(exc)) from None
+    except _Malformed as first:
+        reason = str(first)
+    # Feeds in the wild carry Latin-1 bytes without a declaration, HTML entities such as
+    # &nbsp;, bare ampersands and control characters. Repair those in the text and parse
+    # once more with the same guards; if that fails too, the first reason is the honest one.
+    repaired = _repair(data)
+    for namespaces in (True, False):
+        try:
+            return _parse(repaired, namespaces=namespaces)
+        except _Refused as exc:
+            raise ParseError(str(exc)) from None
+        except _Malformed as exc:
+            if "unbound prefix" not in str(exc):
+                break
+    raise ParseError(reason)
+
+
+def _parse(data: bytes, *, namespaces: bool) -> ET.Element:
+    parser = expat.ParserCreate(namespace_separator="}" if namespaces else None)
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.buffer_text = True
+    builder = ET.TreeBuilder()
+    state = [0, 0]  # current depth, elements seen
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        state[0] += 1
+        state[1] += 1
+        if state[0] > MAX_DEPTH:
+            raise _Refused(f"XML nests deeper than {MAX_DEPTH} levels; refused as unsafe")
+        if state[1] > MAX_ELEMENTS:
+            raise _Refused(f"XML has more than {MAX_ELEMENTS:,} elements; refused as too large")
+        for value in attributes.values():
+            if len(value) > MAX_ATTRIBUTE_CHARS:
+                raise _Refused(f"XML attribute longer than {MAX_ATTRIBUTE_CHARS // 1024} KB; "
+                               "refused as unsafe")
+        builder.start(_clark(name), {_clark(k): v for k, v in attributes.items()})
+
+    def end(name: str) -> None:
+        state[0] -= 1
+        builder.end(_clark(name))
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = builder.data
+    parser.EntityDeclHandler = _entity_declared
+    parser.SkippedEntityHandler = _entity_skipped
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        raise _Malformed(f"XML is not well-formed ({exc})") from None
+    except (LookupError, ValueError, UnicodeError) as exc:
+        # pyexpat hands encodings it lacks to Python codecs, which refuse multi-byte and
+        # non-text codecs: the document as declared cannot be read.
+        raise _Malformed(f"XML in an encoding that cannot be read ({exc})") from None
+    except RecursionError:
+        raise _Refused("XML nests too deeply to read") from None
+    root = builder.close()
+    if not isinstance(root, ET.Element):
+        raise _Malformed("XML has no root element")
     return root
 
 
-def _depth(root: ET.Element) -> int:
-    deepest = 0
-    stack = [(root, 1)]
-    while stack:
-        node, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if deepest > MAX_DEPTH:
-            break
-        stack.extend((child, depth + 1) for child in node)
-    return deepest
+def _clark(name: str) -> str:
+    # expat reports `uri}local`; ElementTree (and everything here) expects `{uri}local`.
+    return "{" + name if "}" in name else name
 
 
-def local(tag: str) -> str:
-    """`{http://iptc.org/std/nar/2006-10-01/}headline` -> `headline`."""
-    return tag.rsplit("}", 1)[-1]
+def _entity_declared(name: str, is_parameter: int, value: str | None, base: str | None,
+                     system_id: str | None, public_id: str | None,
+                     notation: str | None) -> None:
+    # General entities are how billion-laughs bombs and external-entity reads get in, and
+    # agency copy never needs them. The one declaration real feeds do carry is a parameter
+    # entity naming a DTD module by relative path (NewsML 1 pulling in the NITF DTD); it is
+    # never fetched, so it is let through. Anything pointing at a URL is refused.
+    external_module = bool(is_parameter) and value is None and system_id is not None \
+        and not _SCHEME.match(system_id)
+    if not external_module:
+        kind = "parameter entity" if is_parameter else "entity"
+        raise _Refused(f"XML declares its own {kind} '{name}'; refused as unsafe")
+
+
+def _entity_skipped(name: str, is_parameter: int) -> None:
+    # An entity used but not defined inside the document: defined (if at all) in an external
+    # DTD that is deliberately never read. HTML names are repaired by the forgiving pass.
+    raise _Malformed(f"XML uses the undefined entity &{name};")
+
+
+def _repair(data: bytes) -> bytes:
+    text = _lenient_decode(data)
+    text = _XML_DECL.sub("", text, count=1)
+    text = _INVALID_CHARS.sub("", text)
+    text = _CHAR_REF.sub(_valid_char_ref, text)
+    text = _NAMED_REF.sub(_named_ref, text)
+    text = _BARE_AMP.sub("&amp;", text)
+    return text.encode("utf-8")
+
+
+def _lenient_decode(data: bytes) -> str:
+    declared = _DECLARED_ENCODING.match(data)
+    name = declared.group(1).decode("ascii").lower() if declared else "utf-8"
+    try:
+        is_utf8 = codecs.lookup(name).name == "utf-8"
+    except LookupError:
+        is_utf8 = True
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or not is_utf8:
+        try:
+            return decode(data)
+        except (LookupError, ValueError):
+            # A declared "encoding" that is no text codec at all (rot13, base64).
+            pass
+    # Mostly UTF-8 with stray single-byte characters: keep every valid sequence and read
+    # only the bytes that are not UTF-8 as Windows-1252.
+    return data.decode("utf-8", errors="wiredesk-cp1252")
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    chunk = error.object[error.start:error.end]
+    return bytes(chunk).decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("wiredesk-cp1252", _cp1252_fallback)
+
+
+def _valid_char_ref(match: re.Match[str]) -> str:
+    decimal, hexadecimal = match.groups()
+    code = int(decimal) if decimal else int(hexadecimal, 16)
+    allowed = code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD \
+        or 0x10000 <= code <= 0x10FFFF
+    return match.group() if allowed else ""
+
+
+def _named_ref(match: re.Match[str]) -> str:
+    name = match.group(1)
+    if name in _PREDEFINED:
+        return match.group()
+    code = html.entities.name2codepoint.get(name)
+    # An unknown name is kept as the literal text the agency sent.
+    return f"&#{code};" if code is not None else f"&amp;{name};"
+
+
+# Navigation helpers: agency XML mixes namespaces freely (or leaves prefixes undeclared),
+# so everything is looked up by local name.
+
+
+def local(tag: Any) -> str:
+    """`{http://iptc.org/std/nar/2006-10-01/}headline` -> `headline` (also `dc:creator`
+    -> `creator` when a feed was read without namespaces). Comments and processing
+    instructions have no name."""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
 
 
 def text_of(node: ET.Element | None) -> str:
     return "".join(node.itertext()) if node is not None else ""
 
 
-def find(node: ET.Element, name: str) -> ET.Element | None:
-    """First descendant with this local name, whatever its namespace."""
+def find(node: ET.Element | None, name: str) -> ET.Element | None:
+    """First descendant (or the node itself) with this local name, whatever its namespace."""
+    if node is None:
+        return None
     for element in node.iter():
         if local(element.tag) == name:
             return element
     return None
 
 
-def find_all(node: ET.Element, name: str) -> list[ET.Element]:
+def find_all(node: ET.Element | None, name: str) -> list[ET.Element]:
+    if node is None:
+        return []
     return [element for element in node.iter() if local(element.tag) == name]
+
+
+def child(node: ET.Element | None, *names: str) -> ET.Element | None:
+    """First direct child with one of these local names (tried in order)."""
+    if node is None:
+        return None
+    for name in names:
+        for element in node:
+            if local(element.tag) == name:
+                return element
+    return None
+
+
+def children(node: ET.Element | None, name: str) -> list[ET.Element]:
+    if node is None:
+        return []
+    return [element for element in node if local(element.tag) == name]
+
+
+def child_text(node: ET.Element | None, *names: str) -> str:
+    """Stripped text of the first direct child with one of these names that has any."""
+    if node is None:
+        return ""
+    for name in names:
+        for element in node:
+            if local(element.tag) == name:
+                text = text_of(element).strip()
+                if text:
+                    return text
+    return ""
+
+
+def attr(node: ET.Element | None, name: str) -> str:
+    """An attribute by local name (namespaced or not), stripped."""
+    if node is None:
+        return ""
+    value = node.get(name)
+    if value is None:
+        for key, candidate in node.attrib.items():
+            if local(key) == name:
+                value = candidate
+                break
+    return (value or "").strip()
+
+
+def lang_of(node: ET.Element | None) -> str:
+    if node is None:
+        return ""
+    return (node.get(XML_LANG) or node.get("xml:lang") or "").strip()
