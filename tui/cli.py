@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from tui import __version__, paths
 from tui.config import Config, ConfigError, check_keymap, load_config
-from tui.desk.store import StateError
+from tui.desk.files import StateError
 
 if TYPE_CHECKING:
     from tui.app.app import WiredeskApp

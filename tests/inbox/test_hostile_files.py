@@ -74,3 +74,14 @@ def test_a_bad_line_in_json_lines_costs_only_that_line(tmp_path: Path) -> None:
     assert [i.id for i in result.items] == ["1", "3"]
     assert len(result.problems) == 1
     assert result.problems[0].reason.startswith("line 2:")
+
+
+def test_utf16_xml_with_a_byte_order_mark_is_read_as_xml(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.xml"
+    xml = ('<?xml version="1.0" encoding="UTF-16"?><nitf><head><docdata>'
+           '<doc-id id-string="u16"/></docdata></head><body><body.head><hedline><hl1>Zürich '
+           'talks</hl1></hedline></body.head><body.content><p>Text.</p></body.content></body>'
+           '</nitf>')
+    path.write_bytes(xml.encode("utf-16"))
+    (item,) = read_file(path).items
+    assert (item.format, item.headline, item.id) == ("nitf", "Zürich talks", "u16")

@@ -145,7 +145,7 @@ class WiredeskApp(App[None]):
         self.push_screen(TagPicker("Tag the item", self.config.tags.list,
                                    self.config.tags.allow_free), chosen)
 
-    def decide(self, item_id: str, change: Callable[[], None], done: str) -> None:
+    def decide(self, item_id: str, change: Callable[[], object], done: str) -> None:
         try:
             change()
         except SaveFailed as exc:

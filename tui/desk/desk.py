@@ -1,14 +1,31 @@
-"""The desk: the state of every decision plus where it is kept. Each change is on disk
-before the call returns; if the disk refuses, the change stays in memory and the
-caller is told, so the editor can be told."""
+"""The desk: every decision, kept safe on disk and shared with the other editors.
+
+An action is applied only once its event is appended to the journal and fsynced under
+the desk lock; the call returns after that. If the disk refuses, the action is kept in
+memory, marked unsaved, and written with the next action or `retry_save()`.
+"""
 
 from __future__ import annotations
 
 import getpass
+import json
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from tui.desk import store
-from tui.desk.state import Decision, DeskState
+from tui.desk import actions, journal, snapshot
+from tui.desk.events import REDO, UNDO, Event, History, new_event_id, now
+from tui.desk.files import DeskFiles, StateError, digest, read_bytes, write_atomic
+from tui.desk.state import Change, Decision, DeskState
+from tui.tomlio import TomlSyntaxError, parse_toml
+
+#: the journal is folded into the snapshot once it holds this many events
+COMPACT_AFTER = 20_000
+#: events kept in the journal after compaction, so undo reaches back past it
+KEEP_FOR_UNDO = 500
+_CACHE_VERSION = 1
 
 
 class SaveFailed(Exception):
@@ -17,41 +34,323 @@ class SaveFailed(Exception):
 
 class Desk:
     def __init__(self, path: Path, editor: str = "") -> None:
+        self.files = DeskFiles(path)
         self.path = path
         self.editor = editor or _login_name()
-        self.state: DeskState = store.load(path)
-        self.unsaved = False
+        self.warnings: list[str] = []
+        self.pending: list[Event] = []
+        self.listeners: list[Callable[[list[Event]], None]] = []
+        self._load()
 
+    # --- reading -------------------------------------------------------------------
     def decision(self, item_id: str) -> Decision:
         return self.state.get(item_id)
 
-    def tag(self, item_id: str, *tags: str) -> None:
-        self.state.add_tags(item_id, tuple(t.strip() for t in tags if t.strip()))
-        self._save()
+    @property
+    def unsaved(self) -> bool:
+        return bool(self.pending)
 
-    def untag(self, item_id: str, *tags: str) -> None:
-        self.state.remove_tags(item_id, tags)
-        self._save()
+    def events_for(self, item_id: str) -> list[Event]:
+        """Every action on record that touched the item (oldest first)."""
+        return [e for e in self.log if any(c.key == item_id for c in e.changes)]
 
-    def set_status(self, item_id: str, status: str) -> None:
-        self.state.set_status(item_id, status)
-        self._save()
+    def _load(self) -> None:
+        cache = self._read_cache()
+        raw = read_bytes(self.files.snapshot)
+        snap: dict[str, Any] = {}
+        stale = False
+        if raw is None:
+            self.state, self.seq = DeskState(), 0
+        else:
+            text = _text(self.files.snapshot, raw)
+            snap = cache.get("snapshot", {})
+            if snap.get("digest") != digest(raw):
+                snap = {"digest": digest(raw), "data": _toml(self.files.snapshot, text)}
+                stale = True
+            self.state, self.seq = snapshot.decode(self.files.snapshot, text, snap["data"])
+        self.history = History()
+        self.log: list[Event] = []
+        self._journal_inode = 0
+        self._offset = 0
+        data_j = read_bytes(self.files.journal) or b""
+        cached_j = cache.get("journal", {})
+        raw_events: list[dict[str, Any]] = []
+        start = 0
+        length = cached_j.get("length", 0)
+        if length and len(data_j) >= length and cached_j.get("digest") == digest(data_j[:length]):
+            raw_events, start = list(cached_j["events"]), length
+        tail = journal.split(self.files.journal, data_j, start, final=True)
+        if tail.warning:
+            self.warnings.append(tail.warning)
+        self._torn_at = tail.torn_at
+        fresh = [dict(e) for e in tail.events]
+        self._take(journal.to_events(self.files.journal, [dict(e) for e in raw_events] + fresh),
+                   notify=False)
+        self._offset = tail.offset
+        self._journal_inode = _inode(self.files.journal)
+        if stale or len(fresh) > 1000:
+            clean = [{k: v for k, v in e.items() if k != "_line"} for e in raw_events + fresh]
+            self._write_cache(snap, data_j[:tail.offset], clean)
+
+    def _take(self, events: list[Event], *, notify: bool = True) -> None:
+        applied = []
+        for event in events:
+            self.log.append(event)
+            self.history.record(event)
+            if event.seq > self.seq:
+                self.state.apply_all(event.changes)
+                self.seq = event.seq
+                applied.append(event)
+        if self.pending and applied:
+            # ours were decided after these but will be written after them: keep disk order
+            for mine in self.pending:
+                self.state.apply_all(mine.changes)
+        if notify and applied:
+            for listener in self.listeners:
+                listener(applied)
+
+    def sync(self) -> list[Event]:
+        """Take the actions other editors appended since we last looked."""
+        inode = _inode(self.files.journal)
+        if inode != self._journal_inode and self._journal_inode:
+            return self._reload()
+        try:
+            size = os.stat(self.files.journal).st_size
+        except FileNotFoundError:
+            return []
+        if size == self._offset:
+            return []
+        if size < self._offset:
+            return self._reload()
+        data = read_bytes(self.files.journal) or b""
+        tail = journal.split(self.files.journal, data, self._offset, final=False)
+        events = journal.to_events(self.files.journal, tail.events)
+        self._offset, self._journal_inode = tail.offset, inode
+        before = self.log[-1].seq if self.log else 0
+        self._take(events)
+        return [e for e in events if e.seq > before]
+
+    def _reload(self) -> list[Event]:
+        # another wiredesk compacted the journal: read both files again
+        pending = self.pending
+        self._load()
+        self.pending = pending
+        for mine in pending:
+            self.state.apply_all(mine.changes)
+        for listener in self.listeners:
+            listener([])
+        return []
+
+    # --- acting --------------------------------------------------------------------
+    def act(self, action: str, summary: str,
+            make: Callable[[DeskState], list[Change]], target: str = "") -> Event | None:
+        """Compute the action against the latest state and write it. Returns the event,
+        or None if it changed nothing. Raises SaveFailed if it is only in memory."""
+        try:
+            with self.files.locked():
+                self.sync()
+                self._flush_pending()
+                changes = make(self.state)
+                if not changes:
+                    return None
+                event = self._event(action, summary, changes, target)
+                self._append(event)
+                self._take([event], notify=False)
+                return event
+        except (OSError, TimeoutError) as exc:
+            changes = make(self.state)
+            if not changes:
+                return None
+            event = self._event(action, summary, changes, target, seq=0)
+            self.pending.append(event)
+            self.state.apply_all(event.changes)
+            self.history.record(event)
+            self.log.append(event)
+            raise SaveFailed(_failure(self.files.journal, exc)) from exc
 
     def retry_save(self) -> None:
-        if self.unsaved:
-            self._save()
-
-    def _save(self) -> None:
+        if not self.pending:
+            return
         try:
-            store.save(self.path, self.state)
+            with self.files.locked():
+                self.sync()
+                self._flush_pending()
+        except (OSError, TimeoutError) as exc:
+            raise SaveFailed(_failure(self.files.journal, exc)) from exc
+
+    def _flush_pending(self) -> None:
+        while self.pending:
+            event = replace(self.pending[0], seq=self.seq + 1)
+            self._append(event)
+            self.pending.pop(0)
+            self.seq = event.seq
+            index = next(i for i, e in enumerate(self.log) if e.id == event.id)
+            self.log[index] = event
+
+    def _append(self, event: Event) -> None:
+        size = self._offset
+        if self._torn_at is not None:
+            # cut off what a crash left half-written before this event goes after it
+            os.truncate(self.files.journal, self._torn_at)
+            size, self._torn_at = self._torn_at, None
+        data = journal.encode(event)
+        journal.append(self.files.journal, data, size)
+        self._offset = size + len(data) + (len(journal.HEADER) if size == 0 else 0)
+        self._journal_inode = _inode(self.files.journal)
+
+    def _event(self, action: str, summary: str, changes: list[Change], target: str,
+               seq: int | None = None) -> Event:
+        return Event(seq=self.seq + 1 if seq is None else seq, id=new_event_id(),
+                     who=self.editor, at=now(), action=action, summary=summary,
+                     changes=tuple(changes), target=target)
+
+    def undo(self) -> Event | None:
+        """Undo this editor's latest action that is not undone yet."""
+        victim = self.history.next_undo(self.editor)
+        if victim is None:
+            return None
+        return self.act(UNDO, f"undo: {victim.summary}",
+                        lambda _s: [c.inverse() for c in reversed(victim.changes)], victim.id)
+
+    def redo(self) -> Event | None:
+        again = self.history.next_redo(self.editor)
+        if again is None:
+            return None
+        return self.act(REDO, f"redo: {again.summary}", lambda _s: list(again.changes),
+                        again.id)
+
+    # --- the actions, by name --------------------------------------------------------
+    def tag(self, items: Iterable[str] | str, *tags: str) -> Event | None:
+        ids = _ids(items)
+        return self.act("tag", f"tag {', '.join(tags)} on {_what(ids)}",
+                        lambda s: actions.tag(s, ids, tags))
+
+    def untag(self, items: Iterable[str] | str, *tags: str) -> Event | None:
+        ids = _ids(items)
+        return self.act("untag", f"untag {', '.join(tags)} on {_what(ids)}",
+                        lambda s: actions.untag(s, ids, tags))
+
+    def set_status(self, items: Iterable[str] | str, value: str) -> Event | None:
+        ids = _ids(items)
+        actions.status(self.state, [], value)  # reject an unknown status before locking
+        return self.act("status", f"{value} {_what(ids)}",
+                        lambda s: actions.status(s, ids, value))
+
+    def assign(self, items: Iterable[str] | str, who: str) -> Event | None:
+        ids = _ids(items)
+        return self.act("assign", f"assign {_what(ids)} to {who or 'nobody'}",
+                        lambda s: actions.assign(s, ids, who))
+
+    def set_priority(self, items: Iterable[str] | str, value: int | None) -> Event | None:
+        ids = _ids(items)
+        actions.priority(self.state, [], value)
+        return self.act("priority", f"priority {value or 'none'} on {_what(ids)}",
+                        lambda s: actions.priority(s, ids, value))
+
+    def note(self, items: Iterable[str] | str, text: str) -> Event | None:
+        ids = _ids(items)
+        return self.act("note", f"note on {_what(ids)}", lambda s: actions.note(s, ids, text))
+
+    def mark(self, items: Iterable[str] | str, on: bool = True) -> Event | None:
+        ids = _ids(items)
+        return self.act("mark", f"{'mark' if on else 'unmark'} {_what(ids)}",
+                        lambda s: actions.mark(s, ids, self.editor, on))
+
+    def marked(self) -> list[str]:
+        return [i for i, d in self.state.decisions.items() if self.editor in d.marks]
+
+    def merge(self, story: str, items: Iterable[str] | str) -> Event | None:
+        ids = _ids(items)
+        return self.act("merge", f"merge {_what(ids)} into {story}",
+                        lambda s: actions.merge(s, story, ids))
+
+    def split(self, items: Iterable[str] | str) -> Event | None:
+        ids = _ids(items)
+        return self.act("split", f"take {_what(ids)} out of its story",
+                        lambda s: actions.split(s, ids))
+
+    def not_same(self, first: str, *others: str) -> Event | None:
+        return self.act("notdup", f"{first} is not the same story as {_what(list(others))}",
+                        lambda s: actions.not_same(s, first, others))
+
+    def set_lead(self, story: str, item_id: str) -> Event | None:
+        return self.act("lead", f"{item_id} leads {story}",
+                        lambda s: actions.lead(s, story, item_id))
+
+    # --- housekeeping --------------------------------------------------------------
+    def compact(self) -> None:
+        """Fold the journal into the snapshot, keeping the last events for undo."""
+        with self.files.locked():
+            self.sync()
+            self._flush_pending()
+            write_atomic(self.files.snapshot, snapshot.encode(self.state, self.seq))
+            kept = [e for e in self.log[-KEEP_FOR_UNDO:] if e.seq]
+            body = journal.HEADER + b"".join(journal.encode(e) for e in kept)
+            write_atomic(self.files.journal, body)
+            self.files.cache.unlink(missing_ok=True)
+            self._offset, self._journal_inode = len(body), _inode(self.files.journal)
+            self._torn_at = None
+
+    def needs_compaction(self) -> bool:
+        return len(self.log) > COMPACT_AFTER
+
+    # --- the parsed-copy cache -----------------------------------------------------
+    def _read_cache(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.files.cache.read_bytes())
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) and data.get("version") == _CACHE_VERSION else {}
+
+    def _write_cache(self, snap: dict[str, Any], journal_prefix: bytes,
+                     events: list[dict[str, Any]]) -> None:
+        document: dict[str, Any] = {
+            "version": _CACHE_VERSION, "snapshot": snap,
+            "journal": {"length": len(journal_prefix), "digest": digest(journal_prefix),
+                        "events": events}}
+        try:
+            write_atomic(self.files.cache, json.dumps(document).encode(), durable=False)
         except OSError as exc:
-            self.unsaved = True
-            raise SaveFailed(
-                f"Could not save to {self.path}: {exc.strerror}. The decision is kept "
-                "in memory; free disk space or fix the folder's permissions and it will "
-                "be saved with your next action."
-            ) from exc
-        self.unsaved = False
+            self.warnings.append(f"could not write the cache {self.files.cache}: {exc.strerror}"
+                                 " (only start-up is slower)")
+
+
+def _toml(path: Path, text: str) -> dict[str, Any]:
+    try:
+        return parse_toml(text)
+    except TomlSyntaxError as exc:
+        raise StateError(path, f"the desk state is not valid TOML ({exc.reason}); nothing was "
+                               "changed: fix that line or run wiredesk --recover", exc.line
+                         ) from exc
+
+
+def _text(path: Path, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise StateError(path, "the desk state is not UTF-8 text; nothing was changed") from exc
+
+
+def _inode(path: Path) -> int:
+    try:
+        return os.stat(path).st_ino
+    except FileNotFoundError:
+        return 0
+
+
+def _ids(items: Iterable[str] | str) -> list[str]:
+    return [items] if isinstance(items, str) else list(items)
+
+
+def _what(ids: list[str]) -> str:
+    return ids[0] if len(ids) == 1 else f"{len(ids)} items"
+
+
+def _failure(path: Path, exc: BaseException) -> str:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return (f"Could not save to {path}: {reason}. The decision is kept in memory and will "
+            "be saved with your next action; free disk space or fix the folder's "
+            "permissions.")
 
 
 def _login_name() -> str:

@@ -1,4 +1,9 @@
-"""The decisions themselves, in memory: what the editor has said about each item."""
+"""The decisions themselves, in memory: what the desk has said about each item and story.
+
+State changes only through `Change`s, each of which has an exact inverse, so every action
+can be undone and redone, and so that events from two editors can be replayed in the
+order the journal holds them: the later change wins a field, and tag sets merge.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 STATUSES = ("new", "seen", "used", "spiked")
+#: fields that hold a set of values: changed by adding and removing, so concurrent edits merge
+SET_FIELDS = frozenset({"tags", "not_same", "marks"})
+ITEM_SCALARS = ("status", "assignee", "priority", "note", "story")
+STORY_SCALARS = ("lead",)
+#: `story` value of an item the editor took out of its story: it stands alone
+ALONE = "alone"
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,29 +26,95 @@ class Decision:
     assignee: str = ""
     priority: int | None = None
     note: str = ""
+    #: the story the editor put this item in ("" = the detector decides, ALONE = split)
+    story: str = ""
+    #: items the editor said are "not the same story" as this one
+    not_same: tuple[str, ...] = ()
+    #: editors who marked this item for bulk work
+    marks: tuple[str, ...] = ()
 
     def is_default(self) -> bool:
-        return self == Decision()
+        return self == _DEFAULT
+
+
+_DEFAULT = Decision()
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One field of one record, before and after (scalars) or added and removed (sets)."""
+
+    table: str  # "items" or "stories"
+    key: str
+    field: str
+    before: Any = None
+    after: Any = None
+    add: tuple[str, ...] = ()
+    remove: tuple[str, ...] = ()
+
+    def inverse(self) -> Change:
+        if self.field in SET_FIELDS:
+            return replace(self, add=self.remove, remove=self.add)
+        return replace(self, before=self.after, after=self.before)
 
     def to_toml(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"status": self.status}
-        if self.tags:
-            data["tags"] = list(self.tags)
-        if self.assignee:
-            data["assignee"] = self.assignee
-        if self.priority is not None:
-            data["priority"] = self.priority
-        if self.note:
-            data["note"] = self.note
+        data: dict[str, Any] = {"table": self.table, "key": self.key, "field": self.field}
+        if self.field in SET_FIELDS:
+            if self.add:
+                data["add"] = list(self.add)
+            if self.remove:
+                data["remove"] = list(self.remove)
+        else:
+            # TOML has no null: an absent before/after is "not set".
+            if self.before is not None:
+                data["before"] = self.before
+            if self.after is not None:
+                data["after"] = self.after
         return data
+
+    @classmethod
+    def from_toml(cls, data: dict[str, Any]) -> Change:
+        table, key, name = data["table"], data["key"], data["field"]
+        if table not in ("items", "stories") or not isinstance(key, str):
+            raise ValueError(f"a change names an unknown table {table!r}")
+        allowed = ITEM_SCALARS + tuple(SET_FIELDS) if table == "items" else STORY_SCALARS
+        if name not in allowed:
+            raise ValueError(f"a change names an unknown field {name!r}")
+        if name in SET_FIELDS:
+            return cls(table, key, name, add=_strings(data.get("add", [])),
+                       remove=_strings(data.get("remove", [])))
+        return cls(table, key, name, before=_scalar(name, data.get("before")),
+                   after=_scalar(name, data.get("after")))
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError("add and remove must be lists of text")
+    return tuple(value)
+
+
+def _scalar(name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if name == "priority":
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ValueError("priority must be a whole number")
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"{name} must be text")
+    if name == "status" and value not in STATUSES:
+        raise ValueError(f"status {value!r} is not one of {', '.join(STATUSES)}")
+    return value
 
 
 @dataclass(slots=True)
 class DeskState:
     decisions: dict[str, Decision] = field(default_factory=dict)
+    #: story id -> the item the editor chose as its lead
+    leads: dict[str, str] = field(default_factory=dict)
 
     def get(self, item_id: str) -> Decision:
-        return self.decisions.get(item_id) or Decision()
+        return self.decisions.get(item_id) or _DEFAULT
 
     def put(self, item_id: str, decision: Decision) -> None:
         if decision.is_default():
@@ -45,16 +122,32 @@ class DeskState:
         else:
             self.decisions[item_id] = decision
 
-    def add_tags(self, item_id: str, tags: tuple[str, ...]) -> None:
-        current = self.get(item_id)
-        merged = tuple(dict.fromkeys((*current.tags, *tags)))
-        self.put(item_id, replace(current, tags=merged))
+    def value(self, table: str, key: str, name: str) -> Any:
+        if table == "stories":
+            return self.leads.get(key)
+        value = getattr(self.get(key), name)
+        default = getattr(_DEFAULT, name)
+        return None if value == default and name not in SET_FIELDS else value
 
-    def remove_tags(self, item_id: str, tags: tuple[str, ...]) -> None:
-        current = self.get(item_id)
-        self.put(item_id, replace(current, tags=tuple(t for t in current.tags if t not in tags)))
+    def apply(self, change: Change) -> None:
+        if change.table == "stories":
+            if change.after is None:
+                self.leads.pop(change.key, None)
+            else:
+                self.leads[change.key] = change.after
+            return
+        current = self.get(change.key)
+        if change.field in SET_FIELDS:
+            values: tuple[str, ...] = getattr(current, change.field)
+            kept = tuple(v for v in values if v not in change.remove)
+            value: Any = kept + tuple(dict.fromkeys(a for a in change.add if a not in kept))
+        else:
+            value = change.after if change.after is not None else getattr(_DEFAULT, change.field)
+        self.put(change.key, replace(current, **{change.field: value}))
 
-    def set_status(self, item_id: str, status: str) -> None:
-        if status not in STATUSES:
-            raise ValueError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
-        self.put(item_id, replace(self.get(item_id), status=status))
+    def apply_all(self, changes: tuple[Change, ...] | list[Change]) -> None:
+        for change in changes:
+            self.apply(change)
+
+    def copy(self) -> DeskState:
+        return DeskState(dict(self.decisions), dict(self.leads))

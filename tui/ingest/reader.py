@@ -87,6 +87,12 @@ def _is_json_lines(handle: BinaryIO) -> bool:
 def parse_bytes(data: bytes, path: str, received: str) -> Sequence[Item | Quarantined]:
     """The items in one file's bytes, and a reason for each entry that yielded none.
     Raises ParseError when the file as a whole cannot be read."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 with a byte-order mark: re-encode once so every parser sees UTF-8.
+        text = data.decode("utf-16", errors="replace")
+        text = re.sub(r"""^(<\?xml[^>]*encoding\s*=\s*["'])[Uu][Tt][Ff]-?16(?:[LlBb][Ee])?""",
+                      r"\1UTF-8", text, count=1)
+        data = text.encode("utf-8")
     kind = sniff(data)
     if kind == "xml":
         return xmlwire.parse(data, path, received)

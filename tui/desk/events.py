@@ -1,0 +1,102 @@
+"""Events: one per editor action, the unit that is journalled, undone and redone."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from tui.desk.state import Change
+
+UNDO = "undo"
+REDO = "redo"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    seq: int
+    id: str
+    who: str
+    at: str
+    action: str
+    summary: str
+    changes: tuple[Change, ...]
+    #: for undo and redo: the id of the event undone or redone
+    target: str = ""
+
+    def to_toml(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"seq": self.seq, "id": self.id, "who": self.who, "at": self.at,
+                                "action": self.action, "summary": self.summary}
+        if self.target:
+            data["target"] = self.target
+        data["change"] = [c.to_toml() for c in self.changes]
+        return data
+
+    @classmethod
+    def from_toml(cls, data: dict[str, Any]) -> Event:
+        try:
+            seq = data["seq"]
+            if not isinstance(seq, int) or isinstance(seq, bool):
+                raise ValueError("seq must be a whole number")
+            changes = data.get("change", [])
+            if not isinstance(changes, list):
+                raise ValueError("change must be an array of tables")
+            return cls(seq=seq, id=str(data["id"]), who=str(data["who"]), at=str(data["at"]),
+                       action=str(data["action"]), summary=str(data.get("summary", "")),
+                       target=str(data.get("target", "")),
+                       changes=tuple(Change.from_toml(c) for c in changes))
+        except KeyError as exc:
+            raise ValueError(f"an event is missing its {exc.args[0]!r}") from exc
+        except TypeError as exc:
+            raise ValueError(f"an event is malformed ({exc})") from exc
+
+
+def new_event_id() -> str:
+    return uuid.uuid4().hex[:16]
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+@dataclass
+class History:
+    """Each editor's undo and redo stacks, rebuilt by replaying events in journal order.
+
+    An editor undoes their own latest action that is not undone yet; a new action clears
+    their redo stack, as in any editor."""
+
+    events: dict[str, Event] = field(default_factory=dict)
+    undo: dict[str, list[str]] = field(default_factory=dict)
+    redo: dict[str, list[str]] = field(default_factory=dict)
+    #: how many actions each editor may undo (older ones are forgotten)
+    depth: int = 1000
+
+    def record(self, event: Event) -> None:
+        undo = self.undo.setdefault(event.who, [])
+        redo = self.redo.setdefault(event.who, [])
+        if event.action == UNDO:
+            if event.target in undo:
+                undo.remove(event.target)
+                redo.append(event.target)
+        elif event.action == REDO:
+            if event.target in redo:
+                redo.remove(event.target)
+                undo.append(event.target)
+        else:
+            self.events[event.id] = event
+            undo.append(event.id)
+            redo.clear()
+            if len(undo) > self.depth:
+                for old in undo[: len(undo) - self.depth]:
+                    self.events.pop(old, None)
+                del undo[: len(undo) - self.depth]
+
+    def next_undo(self, who: str) -> Event | None:
+        stack = self.undo.get(who) or []
+        return self.events.get(stack[-1]) if stack else None
+
+    def next_redo(self, who: str) -> Event | None:
+        stack = self.redo.get(who) or []
+        return self.events.get(stack[-1]) if stack else None

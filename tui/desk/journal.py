@@ -1,0 +1,138 @@
+"""The journal: an append-only TOML file of [[event]] tables, one per action.
+
+Each event is written with one `write` and fsynced before the action counts as saved,
+and ends with a `# end N` comment. A reader takes only events that carry their end line,
+so an event still being written by another wiredesk, or torn by a crash, is never taken
+for a whole one; a torn last event is dropped with a warning and cut off before the next
+append. Everything before it is valid TOML at every moment.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from tui.desk.events import Event
+from tui.desk.files import StateError
+from tui.desk.snapshot import SCHEMA
+from tui.tomlio import TomlSyntaxError, parse_toml
+
+HEADER = (f"# wiredesk journal: one [[event]] per action, oldest first.\nschema = {SCHEMA}\n\n"
+          ).encode()
+_BLOCK = re.compile(rb"^\[\[event\]\]$", re.MULTILINE)
+_END = re.compile(rb"^# end (\d+)\n", re.MULTILINE)
+
+
+def encode(event: Event) -> bytes:
+    return tomli_w.dumps({"event": [event.to_toml()]}).encode("utf-8") + \
+        f"# end {event.seq}\n\n".encode()
+
+
+@dataclass
+class Tail:
+    """What a read of the journal from some offset found."""
+
+    events: list[dict[str, Any]] = field(default_factory=list)
+    #: where the next unread event starts
+    offset: int = 0
+    #: a torn last event: its offset and a warning for the editor
+    torn_at: int | None = None
+    warning: str = ""
+
+
+def split(path: Path, data: bytes, start: int, *, final: bool) -> Tail:
+    """Parse the whole events in data[start:]. With `final`, an unfinished last event is
+    torn (the writer is gone); without, it may still be being written and is left."""
+    if not data.strip():
+        return Tail(offset=0)  # the next append starts the file afresh
+    if start == 0:
+        start = _check_header(path, data)
+    tail = Tail(offset=start)
+    starts = [m.start() for m in _BLOCK.finditer(data, start)]
+    if not starts:
+        return tail
+    bounds = [*starts[1:], len(data)]
+    for number, (begin, end) in enumerate(zip(starts, bounds, strict=True)):
+        block = data[begin:end]
+        last = number == len(starts) - 1
+        if not _END.search(block):
+            if last:
+                if final:
+                    tail.torn_at = begin
+                    tail.warning = (f"{path}: the last action in the journal was cut short "
+                                    "(wiredesk was stopped while saving it); it was dropped")
+                return tail
+            raise StateError(path, "an event without its '# end' line; fix it by hand or "
+                                   "run wiredesk --recover", _line_of(data, begin))
+        try:
+            parsed = parse_toml(block.decode("utf-8"))
+        except (TomlSyntaxError, UnicodeDecodeError) as exc:
+            if last and final:
+                tail.torn_at, tail.warning = begin, f"{path}: the last action is damaged and " \
+                                                    "was dropped"
+                return tail
+            line = _line_of(data, begin) + ((exc.line or 1) - 1 if isinstance(
+                exc, TomlSyntaxError) else 0)
+            raise StateError(path, f"the journal is not valid TOML ({exc}); nothing was "
+                                   "changed: fix that line or run wiredesk --recover",
+                             line) from exc
+        events = parsed.get("event")
+        if not isinstance(events, list) or len(events) != 1 or set(parsed) != {"event"}:
+            raise StateError(path, "each [[event]] must stand alone", _line_of(data, begin))
+        tail.events.append({**events[0], "_line": _line_of(data, begin)})
+        tail.offset = end
+    return tail
+
+
+def to_events(path: Path, raw: list[dict[str, Any]]) -> list[Event]:
+    events = []
+    for data in raw:
+        line = data.pop("_line", None)
+        try:
+            events.append(Event.from_toml(data))
+        except ValueError as exc:
+            raise StateError(path, f"{exc}; fix it by hand or run wiredesk --recover",
+                             line) from exc
+    return events
+
+
+def append(path: Path, data: bytes, size_before: int) -> None:
+    """One write, then fsync. On failure the file is cut back to where it was, so a full
+    disk leaves no half event behind (and if even that fails, the next reader drops it)."""
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        if size_before == 0:
+            os.ftruncate(fd, 0)  # blank or never written: start with the header
+            data = HEADER + data
+        written = os.write(fd, data)
+        if written != len(data):
+            raise OSError(28, "No space left on device (short write)")
+        os.fsync(fd)
+    except OSError:
+        # If even the cut fails, the next reader drops the event: it has no end line.
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, size_before)
+        raise
+    finally:
+        os.close(fd)
+
+
+def _check_header(path: Path, data: bytes) -> int:
+    match = re.match(rb"(?:#[^\n]*\n)*schema = (\d+)\n", data)
+    if not match:
+        raise StateError(path, "the journal does not start with `schema = N`; nothing was "
+                               "changed", 1)
+    if int(match.group(1)) != SCHEMA:
+        raise StateError(path, f"unknown journal schema {int(match.group(1))}",
+                         data[:match.end()].count(b"\n"))
+    return match.end()
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1

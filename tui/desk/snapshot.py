@@ -1,0 +1,113 @@
+"""The snapshot file: every decision as of one event, in TOML a person can read and fix."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from tui.desk.files import StateError
+from tui.desk.state import ITEM_SCALARS, SET_FIELDS, STATUSES, Decision, DeskState
+
+SCHEMA = 2
+
+
+def encode(state: DeskState, seq: int) -> bytes:
+    items: dict[str, Any] = {}
+    for item_id, decision in sorted(state.decisions.items()):
+        entry: dict[str, Any] = {}
+        for name in (*ITEM_SCALARS, *sorted(SET_FIELDS)):
+            value = getattr(decision, name)
+            if value not in (None, "", ()) and not (name == "status" and value == "new"):
+                entry[name] = list(value) if isinstance(value, tuple) else value
+        items[item_id] = entry
+    document: dict[str, Any] = {"schema": SCHEMA, "seq": seq, "items": items}
+    if state.leads:
+        document["stories"] = {k: {"lead": v} for k, v in sorted(state.leads.items())}
+    header = ("# wiredesk desk state. Safe to read and diff; edit only while no wiredesk is\n"
+              "# running on it. Actions since `seq` are in the .journal.toml beside it.\n")
+    return (header + tomli_w.dumps(document)).encode("utf-8")
+
+
+def decode(path: Path, text: str, data: dict[str, Any]) -> tuple[DeskState, int]:
+    """The state and its seq from a parsed snapshot, migrated to this schema."""
+    data = migrate(path, text, data)
+    seq = data.get("seq", 0)
+    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
+        raise StateError(path, "'seq' must be a whole number", _line(text, "seq"))
+    state = DeskState()
+    items = data.get("items", {})
+    if not isinstance(items, dict):
+        raise StateError(path, "'items' must be a table", _line(text, "items"))
+    for item_id, entry in items.items():
+        try:
+            state.put(item_id, _decision(entry))
+        except (TypeError, ValueError) as exc:
+            raise StateError(path, f"item {item_id!r}: {exc}", _line(text, item_id)) from exc
+    stories = data.get("stories", {})
+    if not isinstance(stories, dict):
+        raise StateError(path, "'stories' must be a table", _line(text, "stories"))
+    for story_id, entry in stories.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("lead"), str) or set(
+                entry) - {"lead"}:
+            raise StateError(path, f"story {story_id!r}: only `lead = \"item id\"` is kept "
+                                   "for a story", _line(text, story_id))
+        state.leads[story_id] = entry["lead"]
+    return state, seq
+
+
+def migrate(path: Path, text: str, data: dict[str, Any]) -> dict[str, Any]:
+    """Bring an older snapshot to SCHEMA, one version at a time."""
+    schema = data.get("schema")
+    if schema == 1:
+        # 0.1's file: the same [items] table, no seq and no stories.
+        data = {**data, "schema": 2, "seq": 0}
+        schema = 2
+    if schema != SCHEMA:
+        raise StateError(path, f"unknown desk state schema {schema!r} (this wiredesk reads "
+                               f"schemas 1 to {SCHEMA}); nothing was changed",
+                         _line(text, "schema"))
+    unknown = set(data) - {"schema", "seq", "items", "stories"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise StateError(path, f"unknown key {key!r}", _line(text, key))
+    return data
+
+
+def _decision(entry: Any) -> Decision:
+    if not isinstance(entry, dict):
+        raise TypeError("must be a table")
+    unknown = set(entry) - set(ITEM_SCALARS) - SET_FIELDS
+    if unknown:
+        raise ValueError(f"unknown key {sorted(unknown)[0]!r}")
+    status = entry.get("status", "new")
+    if status not in STATUSES:
+        raise ValueError(f"status {status!r} is not one of {', '.join(STATUSES)}")
+    sets: dict[str, tuple[str, ...]] = {}
+    for name in SET_FIELDS:
+        value = entry.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise TypeError(f"{name} must be a list of text")
+        sets[name] = tuple(value)
+    priority = entry.get("priority")
+    if priority is not None and (not isinstance(priority, int) or isinstance(priority, bool)):
+        raise TypeError("priority must be a whole number")
+    texts = {}
+    for name in ("assignee", "note", "story"):
+        value = entry.get(name, "")
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must be text")
+        texts[name] = value
+    return Decision(status=status, priority=priority, assignee=texts["assignee"],
+                    note=texts["note"], story=texts["story"], tags=sets["tags"],
+                    not_same=sets["not_same"], marks=sets["marks"])
+
+
+def _line(text: str, key: str) -> int | None:
+    needle = re.compile(rf'^\s*(?:\[(?:items|stories)\.)?["\']?{re.escape(key)}["\']?\]?\s*=?')
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle.match(line):
+            return number
+    return None
