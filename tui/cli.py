@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui import __version__, paths
+from tui import __version__, deskcli, paths
 from tui.config import Config, ConfigError, check_keymap, load_config
 from tui.desk.files import StateError
 
@@ -55,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_common(parser, top=True)
     parser.add_argument("--version", action="version", version=f"wiredesk {__version__}")
+    parser.add_argument("--recover", action="store_true",
+                        help="rebuild a damaged desk state from what is valid in it (the "
+                             "damaged files are kept as a backup), then exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_common(commands.add_parser("run", help="open the desk (the default)"), top=False)
     parse = commands.add_parser("parse", help="read wire files and print their items")
@@ -71,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="print the items already there first")
     watch.add_argument("--seconds", type=float, default=None,
                        help="stop after this many seconds (default: until interrupted)")
+    deskcli.add_commands(commands, lambda p: _add_common(p, top=False))
     bench = commands.add_parser("bench", help="measure speed and memory (see README)")
     bench_kinds = bench.add_subparsers(dest="bench", metavar="WHAT", required=True)
     bench_parse = bench_kinds.add_parser(
@@ -95,6 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     try:
         config = load_config(args.config)
+        if args.recover:
+            return _recover(args.state or paths.default_state_file())
+        if args.command in deskcli.NEEDS_ITEMS or args.command in ("undo", "redo"):
+            return _desk_command(config, args)
         if args.command == "parse":
             return _parse(args.paths, args.json)
         if args.command == "watch":
@@ -115,6 +123,34 @@ def _run(config: Config, args: argparse.Namespace) -> int:
         return 2
     desk = Desk(args.state or paths.default_state_file(), editor=config.editor.name)
     build_app(config, inbox, desk, cache=paths.cache_file()).run()
+    return 0
+
+
+def _desk_command(config: Config, args: argparse.Namespace) -> int:
+    from tui.desk.desk import Desk
+
+    desk = Desk(args.state or paths.default_state_file(), editor=config.editor.name)
+    wire = None
+    if args.command in deskcli.NEEDS_ITEMS:
+        folders = _inbox_folders(config, args)
+        if folders is None:
+            return 2
+        wire = deskcli.load_wire_quietly(folders)
+    try:
+        return deskcli.run(args, config, desk, wire)
+    except deskcli.UsageError as exc:
+        print(f"wiredesk: {exc}", file=sys.stderr)
+        return 2
+    except deskcli.SaveFailed as exc:
+        print(f"wiredesk: {exc}", file=sys.stderr)
+        return 1
+
+
+def _recover(state: Path) -> int:
+    from tui.desk.recover import recover
+
+    for line in recover(state):
+        print(line)
     return 0
 
 

@@ -1,0 +1,188 @@
+"""The desk's command line: every decision the app makes, for scripts and tests."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import process
+
+from tui.config import Config
+from tui.desk.desk import Desk, SaveFailed
+from tui.desk.events import Event
+from tui.desk.state import STATUSES
+from tui.wire import Wire
+
+#: commands that need to know the day's items (to check ids, or to show them)
+NEEDS_ITEMS = frozenset({"tag", "untag", "assign", "status", "merge", "split", "notdup",
+                         "note", "show", "export", "log"})
+
+
+class UsageError(Exception):
+    """A command was given something it cannot act on; the message says what to do."""
+
+
+def add_commands(commands: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
+    def command(name: str, text: str) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = commands.add_parser(name, help=text)
+        common(parser)
+        return parser
+
+    command("tag", "tag an item").add_argument("args", nargs="+", metavar="ID TAG…")
+    command("untag", "remove tags from an item").add_argument("args", nargs="+",
+                                                               metavar="ID TAG…")
+    assign = command("assign", "assign an item to an editor or desk of the roster")
+    assign.add_argument("id")
+    assign.add_argument("who")
+    status = command("status", "set an item's status")
+    status.add_argument("id")
+    status.add_argument("value", choices=STATUSES)
+    command("merge", "merge items into the story of the first").add_argument(
+        "ids", nargs="+", metavar="ID")
+    command("split", "take an item out of its story").add_argument("id")
+    notdup = command("notdup", "two items are not the same story; never group them")
+    notdup.add_argument("ids", nargs=2, metavar="ID")
+    note = command("note", "set an item's note")
+    note.add_argument("id")
+    note.add_argument("text")
+    command("undo", "undo your last action")
+    command("redo", "redo the action you last undid")
+    show = command("show", "an item and the desk's decisions on it")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+    command("log", "an item's history: who did what, when").add_argument("id")
+    export = command("export", "every decision with its item's headline, source and time")
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+
+
+def run(args: argparse.Namespace, config: Config, desk: Desk, wire: Wire | None) -> int:
+    known = set(wire.items) | set(desk.state.decisions) if wire is not None else set()
+
+    def item(identifier: str) -> str:
+        if identifier in known:
+            return identifier
+        nearest = process.extract(identifier, sorted(known), limit=3, score_cutoff=40)
+        hint = f"; did you mean {', '.join(n for n, _s, _i in nearest)}?" if nearest else ""
+        raise UsageError(f"no item '{identifier}' in the inbox or the desk state{hint}")
+
+    name = args.command
+    if name in ("tag", "untag"):
+        if len(args.args) < 2:
+            raise UsageError(f"{name} takes an item id and at least one tag")
+        target, tags = item(args.args[0]), args.args[1:]
+        return _saved(desk.tag(target, *tags) if name == "tag" else desk.untag(target, *tags))
+    if name == "assign":
+        return _saved(desk.assign(item(args.id), _roster(config, args.who)))
+    if name == "status":
+        return _saved(desk.set_status(item(args.id), args.value))
+    if name == "merge":
+        ids = [item(i) for i in args.ids]
+        return _saved(desk.merge(_story_of(desk, wire, ids[0]), ids))
+    if name == "split":
+        return _saved(desk.split(item(args.id)))
+    if name == "notdup":
+        first, second = (item(i) for i in args.ids)
+        return _saved(desk.not_same(first, second))
+    if name == "note":
+        return _saved(desk.note(item(args.id), args.text))
+    if name in ("undo", "redo"):
+        event = desk.undo() if name == "undo" else desk.redo()
+        if event is None:
+            print(f"nothing to {name}", file=sys.stderr)
+            return 1
+        print(event.summary)
+        return 0
+    if name == "show":
+        return _show(desk, wire, item(args.id), args.json)
+    if name == "log":
+        for event in desk.events_for(item(args.id)):
+            print(f"{event.seq:>6}  {event.at}  {event.who:<14} {event.summary}")
+        return 0
+    if name == "export":
+        return _export(desk, wire, args.format)
+    raise UsageError(f"unknown command {name}")
+
+
+def _saved(event: Event | None) -> int:
+    print(event.summary if event else "nothing changed")
+    return 0
+
+
+def _roster(config: Config, who: str) -> str:
+    roster = (*config.roster.editors, *config.roster.desks)
+    if who in roster or who == "":
+        return who
+    nearest = process.extract(who, roster, limit=3, score_cutoff=40)
+    hint = f"; did you mean {', '.join(n for n, _s, _i in nearest)}?" if nearest else ""
+    raise UsageError(f"'{who}' is not on the roster (config [roster]){hint}")
+
+
+def _story_of(desk: Desk, wire: Wire | None, item_id: str) -> str:
+    mine = desk.decision(item_id).story
+    if mine and mine != "alone":
+        return mine
+    story = wire.story_of(item_id) if wire is not None else None
+    return story.id if story is not None else f"story:{item_id}"
+
+
+def _show(desk: Desk, wire: Wire | None, item_id: str, as_json: bool) -> int:
+    record: dict[str, Any] = {}
+    if wire is not None and item_id in wire.items:
+        record["item"] = wire.items[item_id].to_json()
+    decision = desk.decision(item_id)
+    record["decision"] = {"status": decision.status, "tags": list(decision.tags),
+                          "assignee": decision.assignee, "priority": decision.priority,
+                          "note": decision.note, "story": decision.story,
+                          "not_same": list(decision.not_same)}
+    if as_json:
+        print(json.dumps(record, ensure_ascii=False))
+        return 0
+    item = record.get("item", {})
+    for label, value in (("id", item_id), ("headline", item.get("headline", "")),
+                         ("source", item.get("source", "")),
+                         *((k, v) for k, v in record["decision"].items())):
+        if value not in ("", None, []):
+            print(f"{label:>10}: {', '.join(value) if isinstance(value, list) else value}")
+    return 0
+
+
+def _export(desk: Desk, wire: Wire | None, fmt: str) -> int:
+    rows = []
+    for item_id, decision in sorted(desk.state.decisions.items()):
+        item = wire.items.get(item_id) if wire is not None else None
+        rows.append({
+            "id": item_id, "headline": item.headline if item else "",
+            "source": item.source if item else "", "time": item.sort_time if item else "",
+            "status": decision.status, "tags": " ".join(decision.tags),
+            "assignee": decision.assignee, "priority": decision.priority or "",
+            "note": decision.note, "story": decision.story,
+        })
+    if fmt == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"])
+        writer.writeheader()
+        writer.writerows(rows)
+    return 0
+
+
+def load_wire_quietly(folders: list[Path]) -> Wire:
+    from tui import paths
+    from tui.ingest.cache import IngestCache
+    from tui.ingest.inbox import Inbox
+
+    wire = Wire()
+    inbox = Inbox(tuple(folders), IngestCache(paths.cache_file()), settle_seconds=0.0)
+    for batch in inbox.load():
+        for result in batch:
+            wire.add_result(result)
+    return wire
+
+
+__all__ = ["NEEDS_ITEMS", "SaveFailed", "UsageError", "add_commands", "load_wire_quietly",
+           "run"]
