@@ -10,6 +10,28 @@ _COMPACT = re.compile(
     r"(Z|[+-]\d{2}:?\d{2})?$"
 )
 
+# Teleprinter trailers name the month in the agency's language (dpa: Okt, Dez; ATS: déc).
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        ("jan", "jän", "janv", "gen", "ene"),
+        ("feb", "fév", "fev", "févr", "fevr"),
+        ("mar", "mär", "mrz", "mars", "maerz"),
+        ("apr", "avr", "abr"),
+        ("may", "mai", "mag"),
+        ("jun", "juin", "giu"),
+        ("jul", "juil", "lug"),
+        ("aug", "aoû", "aou", "ago"),
+        ("sep", "sept", "set"),
+        ("oct", "okt", "ott"),
+        ("nov",),
+        ("dec", "dez", "déc", "dic"),
+    ),
+    start=1,
+):
+    for _name in _names:
+        _MONTHS[_name] = _number
+
 
 def iso(value: str) -> str:
     """`20190314T093000Z`, `2019-03-14 09:30:00+0100`, RFC 822 dates… as ISO 8601.
@@ -34,8 +56,32 @@ def iso(value: str) -> str:
         from email.utils import parsedate_to_datetime
 
         return parsedate_to_datetime(value).isoformat()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return value
+
+
+def month_number(name: str) -> int | None:
+    """`Okt` -> 10, `déc.` -> 12, `June` -> 6; None for anything else."""
+    key = name.strip(". ").casefold()
+    for candidate in (key, key[:4], key[:3]):
+        if len(candidate) >= 3 and candidate in _MONTHS:
+            return _MONTHS[candidate]
+    return None
+
+
+def compose(year: int, month: int, day: int, hour: int = 0, minute: int = 0,
+            second: int = 0, utc: bool = False) -> str:
+    """An ISO 8601 time from parts; without `utc` the zone is unknown and left off
+    (we do not guess an agency's local time). Empty when the parts are no date."""
+    if year < 100:
+        # Two-digit years on the wire: 69..99 are the last century, the rest this one.
+        year += 1900 if year >= 69 else 2000
+    try:
+        moment = datetime(year, month, day, hour, minute, second,
+                          tzinfo=UTC if utc else None)
+    except (ValueError, OverflowError):
+        return ""
+    return moment.isoformat()
 
 
 def epoch(value: str) -> float:

@@ -39,6 +39,9 @@ def _declared_in(head: bytes) -> str | None:
 
 
 def _try(data: bytes, name: str) -> str | None:
+    """The data in a declared charset, or None when the declaration cannot be right: no
+    such codec, a codec that is no charset (base64, zlib, rot13, idna), or UTF-16/32 for
+    bytes without a single NUL (copy re-encoded to 8 bits, its declaration left behind)."""
     try:
         codec = codecs.lookup(name)
     except LookupError:
@@ -46,9 +49,16 @@ def _try(data: bytes, name: str) -> str | None:
     # Latin-1 is declared for copy that is really Windows-1252 (curly quotes in 0x80-0x9f).
     if codec.name in ("latin-1", "iso8859-1"):
         codec = codecs.lookup("cp1252")
+    if codec.name.startswith(("utf-16", "utf-32")) and b"\x00" not in data[:4096]:
+        return None
     try:
         return data.decode(codec.name)
     except UnicodeDecodeError:
         if codec.name == "utf-8":
             return None
-        return data.decode(codec.name, errors="replace")
+        try:
+            return data.decode(codec.name, errors="replace")
+        except (UnicodeError, LookupError):
+            return None
+    except (UnicodeError, LookupError):
+        return None
