@@ -125,3 +125,19 @@ async def test_a_dropped_file_appears_live_and_the_cursor_stays(
         assert app.wire.order[:2] == ["late-2", "late-1"]
         assert queue.current_id == watched
         assert queue.cursor == 5
+
+
+async def test_another_editors_decision_shows_up(config: Config, inbox: Path,
+                                                 state_file: Path) -> None:
+    app = build_app(config, [inbox], Desk(state_file, editor="ana"), poll_seconds=0.05)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(app)
+        item = app.query_one(QueueView).current_id
+        assert item is not None
+        Desk(state_file, editor="ben").tag(item, "from-ben")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if app.desk.decision(item).tags:
+                break
+        assert app.desk.decision(item).tags == ("from-ben",)
+        assert "from-ben" in app.query_one(QueueView).row_text(item, 120)

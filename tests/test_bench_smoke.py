@@ -27,3 +27,13 @@ def test_parse_bench_reports_every_format_and_both_loads(tmp_path: Path) -> None
     assert set(report["parse"]["formats"]) == set(WRITERS)
     assert report["load"]["cold_items"] == report["load"]["warm_items"] == 40
     assert any("x baseline" in line for line in lines)
+
+
+def test_desk_bench_reports_persist_and_load(tmp_path: Path) -> None:
+    from tui.bench import desk as bench_desk
+
+    lines: list[str] = []
+    report = bench_desk.run(actions=20, items=50, events=60, out=lines.append, folder=tmp_path)
+    assert report["persist"]["median_ms"] > 0
+    assert set(report["load"]) >= {"cold_s", "warm_s", "compaction_s", "floor_s"}
+    assert any(line.startswith("bar:") for line in lines)

@@ -83,6 +83,11 @@ def _parser() -> argparse.ArgumentParser:
                              help="generated items to parse (default 20,000)")
     bench_parse.add_argument("--load-items", type=int, default=100_000,
                              help="files for the cold/warm load (default 100,000; 0 skips)")
+    bench_desk = bench_kinds.add_parser(
+        "desk", help="time to persist an action; load and compaction of a full day's state")
+    bench_desk.add_argument("--actions", type=int, default=2_000)
+    bench_desk.add_argument("--items", type=int, default=100_000)
+    bench_desk.add_argument("--events", type=int, default=100_000)
     return parser
 
 
@@ -211,6 +216,10 @@ def _bench(args: argparse.Namespace) -> int:
         from tui.bench import parse as bench_parse
 
         bench_parse.run(items=args.items, load_items=args.load_items)
+    elif args.bench == "desk":
+        from tui.bench import desk as bench_desk
+
+        bench_desk.run(actions=args.actions, items=args.items, events=args.events)
     return 0
 
 

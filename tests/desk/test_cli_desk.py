@@ -56,22 +56,22 @@ def test_every_decision_command(tmp_path: Path, inbox: Path,
     assert desk.decision("reuters-2").story == "alone"
     assert desk.decision("afp-1").not_same == ("reuters-2",)
 
-    code, out, _ = _run(capsys, inbox, state, "show", "reuters-1", "--json")
+    out = _run(capsys, inbox, state, "show", "reuters-1", "--json")[1]
     shown = json.loads(out)
     assert shown["item"]["headline"] == "Baghuz falls"
     assert shown["decision"]["tags"] == ["politics"]
 
-    code, out, _ = _run(capsys, inbox, state, "log", "reuters-1")
+    out = _run(capsys, inbox, state, "log", "reuters-1")[1]
     assert [line.split(None, 3)[-1] for line in out.splitlines()] == [
         "tag politics, world on reuters-1", "untag world on reuters-1",
         "assign reuters-1 to Ben Okafor", "merge 2 items into story:reuters-1"]
 
-    code, out, _ = _run(capsys, inbox, state, "export", "--format", "csv")
+    out = _run(capsys, inbox, state, "export", "--format", "csv")[1]
     rows = list(csv.DictReader(io.StringIO(out)))
     by_id = {r["id"]: r for r in rows}
     assert by_id["afp-1"]["headline"] == "Other story" and by_id["afp-1"]["source"] == "AFP"
     assert by_id["reuters-1"]["time"] == "2019-03-14T09:00:00+00:00"
-    code, out, _ = _run(capsys, inbox, state, "export", "--format", "json")
+    out = _run(capsys, inbox, state, "export", "--format", "json")[1]
     assert {r["id"] for r in json.loads(out)} == set(by_id)
 
 

@@ -47,7 +47,7 @@ def test_every_action_reported_saved_survives_sigkill(tmp_path: Path) -> None:
         for n in saved:
             _expect(desk, "ed", n)
         # at most the one action being written when the signal came is missing
-        assert len(desk.log) in (len(saved), len(saved) + 1)
+        assert len(desk.all_events()) in (len(saved), len(saved) + 1)
 
 
 def test_two_processes_on_one_desk_lose_nothing(tmp_path: Path) -> None:
@@ -57,8 +57,8 @@ def test_two_processes_on_one_desk_lose_nothing(tmp_path: Path) -> None:
     assert first.returncode == second.returncode == 0
     assert all(out.count("saved ") == 500 for out in outputs)
     desk = Desk(state)
-    assert len(desk.log) == 1000
-    assert [e.seq for e in desk.log] == list(range(1, 1001))
+    assert len(desk.all_events()) == 1000
+    assert [e.seq for e in desk.all_events()] == list(range(1, 1001))
     for editor in ("ana", "ben"):
         for n in range(500):
             _expect(desk, editor, n)

@@ -75,7 +75,8 @@ def test_write_leaves_no_temporary_files(tmp_path: Path) -> None:
     for n in range(5):
         desk.tag(f"id{n}", "world")
     desk.compact()
-    assert sorted(os.listdir(tmp_path)) == ["desk.journal.toml", "desk.lock", "desk.toml"]
+    assert sorted(os.listdir(tmp_path)) == ["desk.cache.json", "desk.journal.toml", "desk.lock",
+                                            "desk.toml"]
 
 
 def test_missing_files_are_an_empty_desk(tmp_path: Path) -> None:
@@ -220,4 +221,5 @@ def test_read_only_folder_keeps_decisions_and_saves_them_later(
     monkeypatch.undo()
     desk.tag("c", "three")  # the next action writes what was waiting, in order
     final = Desk(path)
-    assert [e.summary for e in final.log] == ["tag one on a", "tag two on b", "tag three on c"]
+    assert [e.summary for e in final.all_events()] == [
+        "tag one on a", "tag two on b", "tag three on c"]

@@ -20,6 +20,7 @@ from tui.app.queue import QueueView
 from tui.app.screens import HelpScreen, TagPicker
 from tui.config import Config
 from tui.desk.desk import Desk, SaveFailed
+from tui.desk.files import StateError
 from tui.ingest import FileResult
 from tui.ingest.inbox import Inbox
 from tui.wire import Wire
@@ -69,6 +70,18 @@ class WiredeskApp(App[None]):
             fresh = self.inbox.poll()
             if fresh:
                 self.call_from_thread(self._take, fresh)
+            self.call_from_thread(self._sync_desk)
+
+    def _sync_desk(self) -> None:
+        """Other editors' decisions on this desk, within a poll of their being saved."""
+        try:
+            changed = self.desk.sync()
+        except StateError as exc:
+            self.notify(f"Could not read the other editors' decisions: {exc}", severity="error")
+            return
+        if changed:
+            self.query_one(QueueView).refresh()
+            self.post_message(CursorMoved(self.query_one(QueueView).current_id))
 
     def _progress_from_thread(self, done: int, total: int) -> None:
         if total:

@@ -8,16 +8,15 @@ memory, marked unsaved, and written with the next action or `retry_save()`.
 from __future__ import annotations
 
 import getpass
-import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from tui.desk import actions, journal, snapshot
+from tui.desk import actions, journal, loadcache, snapshot
 from tui.desk.events import REDO, UNDO, Event, History, new_event_id, now
-from tui.desk.files import DeskFiles, StateError, digest, read_bytes, write_atomic
+from tui.desk.files import DeskFiles, StateError, read_bytes, write_atomic
 from tui.desk.state import Change, Decision, DeskState
 from tui.tomlio import TomlSyntaxError, parse_toml
 
@@ -25,7 +24,6 @@ from tui.tomlio import TomlSyntaxError, parse_toml
 COMPACT_AFTER = 20_000
 #: events kept in the journal after compaction, so undo reaches back past it
 KEEP_FOR_UNDO = 500
-_CACHE_VERSION = 1
 
 
 class SaveFailed(Exception):
@@ -51,46 +49,49 @@ class Desk:
         return bool(self.pending)
 
     def events_for(self, item_id: str) -> list[Event]:
-        """Every action on record that touched the item (oldest first)."""
-        return [e for e in self.log if any(c.key == item_id for c in e.changes)]
+        """Every action still on record that touched the item (oldest first)."""
+        return [e for e in self.all_events() if any(c.key == item_id for c in e.changes)]
 
     def _load(self) -> None:
-        cache = self._read_cache()
-        raw = read_bytes(self.files.snapshot)
-        snap: dict[str, Any] = {}
-        stale = False
-        if raw is None:
-            self.state, self.seq = DeskState(), 0
-        else:
-            text = _text(self.files.snapshot, raw)
-            snap = cache.get("snapshot", {})
-            if snap.get("digest") != digest(raw):
-                snap = {"digest": digest(raw), "data": _toml(self.files.snapshot, text)}
-                stale = True
-            self.state, self.seq = snapshot.decode(self.files.snapshot, text, snap["data"])
-        self.history = History()
-        self.log: list[Event] = []
-        self._journal_inode = 0
-        self._offset = 0
+        snap_raw = read_bytes(self.files.snapshot)
         data_j = read_bytes(self.files.journal) or b""
-        cached_j = cache.get("journal", {})
-        raw_events: list[dict[str, Any]] = []
-        start = 0
-        length = cached_j.get("length", 0)
-        if length and len(data_j) >= length and cached_j.get("digest") == digest(data_j[:length]):
-            raw_events, start = list(cached_j["events"]), length
+        cached = loadcache.read(self.files.cache, snap_raw, data_j)
+        if cached is not None:
+            self.state, self.seq, self.history = cached.state, cached.seq, cached.history
+            start = cached.journal_length
+        else:
+            self.state, self.seq = self._read_snapshot(snap_raw)
+            self.history, start = History(), 0
+        self.log: list[Event] = []
         tail = journal.split(self.files.journal, data_j, start, final=True)
         if tail.warning:
             self.warnings.append(tail.warning)
         self._torn_at = tail.torn_at
-        fresh = [dict(e) for e in tail.events]
-        self._take(journal.to_events(self.files.journal, [dict(e) for e in raw_events] + fresh),
-                   notify=False)
+        self._take(journal.to_events(self.files.journal, tail.events), notify=False)
         self._offset = tail.offset
         self._journal_inode = _inode(self.files.journal)
-        if stale or len(fresh) > 1000:
-            clean = [{k: v for k, v in e.items() if k != "_line"} for e in raw_events + fresh]
-            self._write_cache(snap, data_j[:tail.offset], clean)
+        if cached is None or len(tail.events) > 1000:
+            self._write_cache(snap_raw, data_j[:tail.offset])
+
+    def _read_snapshot(self, raw: bytes | None) -> tuple[DeskState, int]:
+        if raw is None:
+            return DeskState(), 0
+        text = _text(self.files.snapshot, raw)
+        return snapshot.decode(self.files.snapshot, text, _toml(self.files.snapshot, text))
+
+    def _write_cache(self, snap_raw: bytes | None, journal_prefix: bytes) -> None:
+        try:
+            loadcache.write(self.files.cache, snap_raw, journal_prefix, self.state, self.seq,
+                            self.history)
+        except OSError as exc:
+            self.warnings.append(f"could not write {self.files.cache}: {exc.strerror} "
+                                 "(start-up is slower; nothing is lost)")
+
+    def all_events(self) -> list[Event]:
+        """Every action still in the journal, parsed afresh (for `wiredesk log`)."""
+        data = read_bytes(self.files.journal) or b""
+        tail = journal.split(self.files.journal, data, 0, final=True)
+        return journal.to_events(self.files.journal, tail.events) + self.pending
 
     def _take(self, events: list[Event], *, notify: bool = True) -> None:
         applied = []
@@ -283,37 +284,19 @@ class Desk:
         with self.files.locked():
             self.sync()
             self._flush_pending()
-            write_atomic(self.files.snapshot, snapshot.encode(self.state, self.seq))
-            kept = [e for e in self.log[-KEEP_FOR_UNDO:] if e.seq]
+            encoded = snapshot.encode(self.state, self.seq)
+            write_atomic(self.files.snapshot, encoded)
+            # the latest actions as written, undos included, so undo reaches back past this
+            kept = [e for e in self.history.recent if e.seq][-KEEP_FOR_UNDO:]
             body = journal.HEADER + b"".join(journal.encode(e) for e in kept)
             write_atomic(self.files.journal, body)
-            self.files.cache.unlink(missing_ok=True)
             self._offset, self._journal_inode = len(body), _inode(self.files.journal)
             self._torn_at = None
+            # the cache covers the new journal whole, so the next start reads no TOML
+            self._write_cache(encoded, body)
 
     def needs_compaction(self) -> bool:
         return len(self.log) > COMPACT_AFTER
-
-    # --- the parsed-copy cache -----------------------------------------------------
-    def _read_cache(self) -> dict[str, Any]:
-        try:
-            data = json.loads(self.files.cache.read_bytes())
-        except (OSError, ValueError):
-            return {}
-        return data if isinstance(data, dict) and data.get("version") == _CACHE_VERSION else {}
-
-    def _write_cache(self, snap: dict[str, Any], journal_prefix: bytes,
-                     events: list[dict[str, Any]]) -> None:
-        document: dict[str, Any] = {
-            "version": _CACHE_VERSION, "snapshot": snap,
-            "journal": {"length": len(journal_prefix), "digest": digest(journal_prefix),
-                        "events": events}}
-        try:
-            write_atomic(self.files.cache, json.dumps(document).encode(), durable=False)
-        except OSError as exc:
-            self.warnings.append(f"could not write the cache {self.files.cache}: {exc.strerror}"
-                                 " (only start-up is slower)")
-
 
 def _toml(path: Path, text: str) -> dict[str, Any]:
     try:

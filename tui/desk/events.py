@@ -10,6 +10,7 @@ from typing import Any
 from tui.desk.state import Change
 
 UNDO = "undo"
+RECENT = 500
 REDO = "redo"
 
 
@@ -70,10 +71,15 @@ class History:
     events: dict[str, Event] = field(default_factory=dict)
     undo: dict[str, list[str]] = field(default_factory=dict)
     redo: dict[str, list[str]] = field(default_factory=dict)
+    #: the latest events as written, undos included: what compaction keeps in the journal
+    recent: list[Event] = field(default_factory=list)
     #: how many actions each editor may undo (older ones are forgotten)
     depth: int = 1000
 
     def record(self, event: Event) -> None:
+        self.recent.append(event)
+        if len(self.recent) > 2 * RECENT:
+            del self.recent[:-RECENT]
         undo = self.undo.setdefault(event.who, [])
         redo = self.redo.setdefault(event.who, [])
         if event.action == UNDO:

@@ -58,7 +58,11 @@ def split(path: Path, data: bytes, start: int, *, final: bool) -> Tail:
     if not starts:
         return tail
     bounds = [*starts[1:], len(data)]
+    line, counted = _line_of(data, starts[0]), starts[0]
     for number, (begin, end) in enumerate(zip(starts, bounds, strict=True)):
+        # lines are counted as we go: counting from the top for every event is quadratic
+        line += data.count(b"\n", counted, begin)
+        counted = begin
         block = data[begin:end]
         last = number == len(starts) - 1
         if not _END.search(block):
@@ -69,7 +73,7 @@ def split(path: Path, data: bytes, start: int, *, final: bool) -> Tail:
                                     "(wiredesk was stopped while saving it); it was dropped")
                 return tail
             raise StateError(path, "an event without its '# end' line; fix it by hand or "
-                                   "run wiredesk --recover", _line_of(data, begin))
+                                   "run wiredesk --recover", line)
         try:
             parsed = parse_toml(block.decode("utf-8"))
         except (TomlSyntaxError, UnicodeDecodeError) as exc:
@@ -77,15 +81,14 @@ def split(path: Path, data: bytes, start: int, *, final: bool) -> Tail:
                 tail.torn_at, tail.warning = begin, f"{path}: the last action is damaged and " \
                                                     "was dropped"
                 return tail
-            line = _line_of(data, begin) + ((exc.line or 1) - 1 if isinstance(
-                exc, TomlSyntaxError) else 0)
+            inner = (exc.line or 1) - 1 if isinstance(exc, TomlSyntaxError) else 0
             raise StateError(path, f"the journal is not valid TOML ({exc}); nothing was "
                                    "changed: fix that line or run wiredesk --recover",
-                             line) from exc
+                             line + inner) from exc
         events = parsed.get("event")
         if not isinstance(events, list) or len(events) != 1 or set(parsed) != {"event"}:
-            raise StateError(path, "each [[event]] must stand alone", _line_of(data, begin))
-        tail.events.append({**events[0], "_line": _line_of(data, begin)})
+            raise StateError(path, "each [[event]] must stand alone", line)
+        tail.events.append({**events[0], "_line": line})
         tail.offset = end
     return tail
 
