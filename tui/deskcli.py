@@ -66,6 +66,9 @@ def run(args: argparse.Namespace, config: Config, desk: Desk, wire: Wire | None)
     def item(identifier: str) -> str:
         if identifier in known:
             return identifier
+        resolved = wire.resolve(identifier) if wire is not None else None
+        if resolved is not None:
+            return resolved
         nearest = process.extract(identifier, sorted(known), limit=3, score_cutoff=40)
         hint = f"; did you mean {', '.join(n for n, _s, _i in nearest)}?" if nearest else ""
         raise UsageError(f"no item '{identifier}' in the inbox or the desk state{hint}")

@@ -65,6 +65,12 @@ class Item:
     refers_to: tuple[str, ...] = ()
 
     @property
+    def key(self) -> str:
+        """What the desk calls this item: the agency's id, and its version where it has
+        one, since agencies send every version of a story under one guid."""
+        return f"{self.id}@{self.version}" if self.version else self.id
+
+    @property
     def paragraphs(self) -> list[str]:
         return [p for p in self.body.split("\n\n") if p]
 

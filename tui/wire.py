@@ -20,6 +20,8 @@ class Wire:
         self.order: list[str] = []
         self._keys: list[tuple[float, str]] = []
         self.quarantined: list[Quarantined] = []
+        #: agency id -> the keys of its versions
+        self.by_id: dict[str, list[str]] = {}
         self.stories = StoryIndex()
 
     def add_result(self, result: FileResult) -> list[str]:
@@ -27,17 +29,27 @@ class Wire:
         self.quarantined.extend(result.problems)
         added = []
         for item in result.items:
-            if item.id in self.items:
-                continue
-            self.items[item.id] = item
+            if item.key in self.items:
+                continue  # the same transmission again (a resend or a re-read file)
+            self.items[item.key] = item
+            self.by_id.setdefault(item.id, []).append(item.key)
             self.stories.add(item)
-            # Sort by negated time so the newest item is row 0; the id breaks ties.
-            key = (-epoch(item.sort_time), item.id)
-            position = bisect.bisect_left(self._keys, key)
-            self._keys.insert(position, key)
-            self.order.insert(position, item.id)
-            added.append(item.id)
+            # Sort by negated time so the newest item is row 0; the key breaks ties.
+            sort_key = (-epoch(item.sort_time), item.key)
+            position = bisect.bisect_left(self._keys, sort_key)
+            self._keys.insert(position, sort_key)
+            self.order.insert(position, item.key)
+            added.append(item.key)
         return added
+
+    def resolve(self, identifier: str) -> str | None:
+        """An item key from a key or a bare agency id (its newest version)."""
+        if identifier in self.items:
+            return identifier
+        keys = self.by_id.get(identifier)
+        if not keys:
+            return None
+        return max(keys, key=lambda k: epoch(self.items[k].sort_time))
 
     def story_of(self, item_id: str) -> Story | None:
         return self.stories.story_of(item_id)

@@ -143,8 +143,8 @@ class WiredeskApp(App[None]):
         if message.item_id is None or message.item_id not in self.wire.items:
             return
         item = self.wire.items[message.item_id]
-        preview.show(render_item(item, self.desk.decision(item.id),
-                                 self.wire.stories.size_of(item.id)))
+        preview.show(render_item(item, self.desk.decision(item.key),
+                                 self.wire.stories.size_of(item.key)))
 
     def action_tag(self) -> None:
         item_id = self.query_one(QueueView).current_id
