@@ -106,7 +106,7 @@ def test_keymap_with_an_unknown_binding_id_names_the_line(tmp_path: Path) -> Non
 
 
 async def test_keymap_remaps_a_key(tmp_path: Path) -> None:
-    from tui.app.screens import TagPicker
+    from tui.app.screens import Picker
     from tui.cli import build_app
     from tui.desk.desk import Desk
 
@@ -118,6 +118,6 @@ async def test_keymap_remaps_a_key(tmp_path: Path) -> None:
     async with app.run_test() as pilot:
         await app.wait_loaded()
         await pilot.press("t")
-        assert not isinstance(app.screen, TagPicker)
+        assert not isinstance(app.screen, Picker)
         await pilot.press("T")
-        assert isinstance(app.screen, TagPicker)
+        assert isinstance(app.screen, Picker)

@@ -83,6 +83,9 @@ def _parser() -> argparse.ArgumentParser:
                              help="generated items to parse (default 20,000)")
     bench_parse.add_argument("--load-items", type=int, default=100_000,
                              help="files for the cold/warm load (default 100,000; 0 skips)")
+    bench_query = bench_kinds.add_parser(
+        "query", help="filter and search over a full day of items")
+    bench_query.add_argument("--items", type=int, default=100_000)
     bench_desk = bench_kinds.add_parser(
         "desk", help="time to persist an action; load and compaction of a full day's state")
     bench_desk.add_argument("--actions", type=int, default=2_000)
@@ -216,6 +219,10 @@ def _bench(args: argparse.Namespace) -> int:
         from tui.bench import parse as bench_parse
 
         bench_parse.run(items=args.items, load_items=args.load_items)
+    elif args.bench == "query":
+        from tui.bench import query as bench_query
+
+        bench_query.run(items=args.items)
     elif args.bench == "desk":
         from tui.bench import desk as bench_desk
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tui import paths
+from tui.dedup.settings import Settings
 from tui.tomlio import TomlSyntaxError, parse_toml
 
 
@@ -54,13 +55,6 @@ class TagsConfig:
 
 
 @dataclass(frozen=True)
-class DedupConfig:
-    window_hours: float = 72.0
-    #: a text similarity (0-100) at or above this groups two items as a repeat
-    repeat_score: float = 97.0
-
-
-@dataclass(frozen=True)
 class ColumnsConfig:
     show: tuple[str, ...] = ("time", "urgency", "source", "headline", "status", "tags", "story")
 
@@ -71,10 +65,13 @@ class Config:
     editor: EditorConfig = field(default_factory=EditorConfig)
     roster: RosterConfig = field(default_factory=RosterConfig)
     tags: TagsConfig = field(default_factory=TagsConfig)
-    dedup: DedupConfig = field(default_factory=DedupConfig)
+    #: the story detector's thresholds and weights (documented in tui/dedup/settings.py)
+    dedup: Settings = field(default_factory=Settings)
     columns: ColumnsConfig = field(default_factory=ColumnsConfig)
     #: binding id -> comma-separated keys, passed to App.set_keymap
     keymap: dict[str, str] = field(default_factory=dict)
+    #: "1" to "9" -> a filter query, the saved views on the number keys
+    views: dict[str, str] = field(default_factory=dict)
     #: the files this config was read from, lowest precedence first
     files: tuple[Path, ...] = ()
     #: inbox folders resolved against the file that named them
@@ -158,6 +155,11 @@ def _check(cls: type, data: dict[str, Any], path: Path, text: str, where: tuple[
         problem = _type_problem(expected, value)
         if problem:
             raise ConfigError(path, f"'{dotted}' {problem}", line)
+        if dotted == "views":
+            for name in value:
+                if name not in "123456789" or len(name) != 1:
+                    raise ConfigError(path, f"saved view '{name}' must be named 1 to 9",
+                                      locate_key(text, ("views", name)) or line)
         if dotted == "columns.show":
             for name in value:
                 if name not in COLUMNS:
@@ -209,9 +211,10 @@ def _describe(value: Any) -> str:
 
 def _merge(into: dict[str, Any], data: dict[str, Any]) -> None:
     for key, value in data.items():
-        if isinstance(value, dict) and key != "keymap" and isinstance(into.get(key), dict):
+        if isinstance(value, dict) and key not in ("keymap", "views") and isinstance(
+                into.get(key), dict):
             _merge(into[key], value)
-        elif key == "keymap" and isinstance(into.get(key), dict):
+        elif key in ("keymap", "views") and isinstance(into.get(key), dict):
             into[key] = {**into[key], **value}
         else:
             into[key] = value

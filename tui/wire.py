@@ -8,13 +8,16 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from tui.dedup.groups import Story, StoryIndex
+from tui.dedup.settings import Settings
+from tui.dedup.stories import Overrides
+from tui.desk.state import ALONE, DeskState
 from tui.ingest import FileResult, Quarantined, read_paths
 from tui.ingest.dates import epoch
 from tui.model import Item
 
 
 class Wire:
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings | None = None) -> None:
         self.items: dict[str, Item] = {}
         #: item ids, newest first
         self.order: list[str] = []
@@ -22,7 +25,8 @@ class Wire:
         self.quarantined: list[Quarantined] = []
         #: agency id -> the keys of its versions
         self.by_id: dict[str, list[str]] = {}
-        self.stories = StoryIndex()
+        self.stories = StoryIndex(settings)
+        self._overrides = Overrides()
 
     def add_result(self, result: FileResult) -> list[str]:
         """Take one file's items; returns the ids that were new to the wire."""
@@ -50,6 +54,48 @@ class Wire:
         if not keys:
             return None
         return max(keys, key=lambda k: epoch(self.items[k].sort_time))
+
+    def order_position(self, key: str) -> tuple[float, str]:
+        """A sort key that puts the newest item first, as the queue does."""
+        return (-epoch(self.items[key].sort_time), key)
+
+    def apply_desk(self, state: DeskState) -> None:
+        """The editor's merges, splits and "not the same story" pairs override the
+        detector; re-placing the stories costs a pass over links, so only on a change."""
+        overrides = Overrides()
+        for key, decision in state.decisions.items():
+            if decision.story == ALONE:
+                overrides.split.add(key)
+            elif decision.story:
+                overrides.merged.add((key, decision.story))
+            for other in decision.not_same:
+                overrides.not_same.add(frozenset((key, other)))
+        if overrides != self._overrides:
+            self._overrides = overrides
+            self.stories.apply_overrides(overrides)
+
+    def suggested_duplicate(self, key: str) -> str | None:
+        """The item the detector found most like this one but did not put in its story."""
+        story = self.story_of(key)
+        members = set(story.members) if story is not None else {key}
+        for link in self.stories.detector.links_of(key):
+            other = link.other if link.item == key else link.item
+            if other not in members and other in self.items:
+                return other
+        return None
+
+    def previous_version(self, key: str) -> str | None:
+        """The item this one follows in its story: the same agency's latest earlier
+        copy, else the story's latest earlier item."""
+        story = self.story_of(key)
+        if story is None:
+            return None
+        mine = self.items[key]
+        earlier = [m for m in story.members if m != key and m in self.items
+                   and self.order_position(m) > self.order_position(key)]
+        same_source = [m for m in earlier if self.items[m].source == mine.source]
+        pool = same_source or earlier
+        return min(pool, key=self.order_position) if pool else None
 
     def story_of(self, item_id: str) -> Story | None:
         return self.stories.story_of(item_id)

@@ -1,39 +1,89 @@
-"""The wiredesk application: the queue, the preview, and the keys that decide."""
+"""The wiredesk application: the queue, the preview, the story, and the keys that decide."""
 
 from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState
 
 from tui.app.messages import CursorMoved
 from tui.app.preview import Preview, render_item
 from tui.app.queue import QueueView
-from tui.app.screens import HelpScreen, TagPicker
+from tui.app.reports import DiffScreen, QuarantineScreen
+from tui.app.screens import HelpRow, HelpScreen, Picker, Prompt
+from tui.app.story_panel import StoryPanel
 from tui.config import Config
+from tui.dedup.diff import diff_items
 from tui.desk.desk import Desk, SaveFailed
 from tui.desk.files import StateError
 from tui.ingest import FileResult
+from tui.ingest.dates import epoch
 from tui.ingest.inbox import Inbox
+from tui.listing import Mode, is_pinned
+from tui.query import Context, QueryError, SearchIndex, filter_keys, parse_query
 from tui.wire import Wire
+
+Group = str
+
+
+def _b(key: str, action: str, text: str, binding_id: str, show: bool = False) -> Binding:
+    return Binding(key, action, text, id=binding_id, show=show)
+
+
+#: every key of the desk, grouped as the help screen shows them
+KEYS: dict[Group, list[Binding]] = {
+    "Decide": [
+        _b("t", "tag", "Tag", "queue.tag", show=True),
+        _b("a", "assign", "Assign", "queue.assign", show=True),
+        _b("s", "spike", "Spike / unspike", "queue.spike", show=True),
+        _b("U", "used", "Mark used", "queue.used"),
+        _b("r", "read", "Read / unread", "queue.read"),
+        _b("p", "priority", "Priority", "queue.priority"),
+        _b("n", "note", "Note", "queue.note"),
+        _b("space", "mark", "Mark for bulk work", "queue.mark"),
+        _b("escape", "clear", "Clear marks, filter and search", "queue.clear"),
+        _b("u", "undo", "Undo", "desk.undo", show=True),
+        _b("ctrl+r", "redo", "Redo", "desk.redo"),
+    ],
+    "Stories": [
+        _b("m", "merge", "Merge marked into this story", "story.merge", show=True),
+        _b("M", "split", "Take out of its story", "story.split"),
+        _b("x", "not_same", "Not the same story", "story.not_same"),
+        _b("L", "lead", "Make this the story's lead", "story.lead"),
+        _b("d", "diff", "Diff against the previous version", "story.diff", show=True),
+        _b("v", "view", "Flat / stories view", "view.toggle", show=True),
+        _b("enter,right", "open", "Open / close a story", "view.open"),
+        _b("left", "close_story", "Close a story", "view.close"),
+    ],
+    "Find": [
+        _b("slash", "search", "Search", "find.search", show=True),
+        _b("f", "filter", "Filter", "find.filter", show=True),
+        *[_b(str(n), f"saved_view('{n}')", f"Saved view {n}", f"find.view{n}")
+          for n in range(1, 10)],
+    ],
+    "Desk": [
+        _b("Q", "quarantine", "Quarantined files", "app.quarantine"),
+        _b("tab", "focus_next", "Next pane", "app.next_pane"),
+        _b("question_mark", "help", "Help", "app.help", show=True),
+        _b("q", "quit", "Quit", "app.quit", show=True),
+    ],
+}
 
 
 class WiredeskApp(App[None]):
     TITLE = "wiredesk"
     CSS_PATH = "wiredesk.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("t", "tag", "Tag", id="queue.tag"),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("q", "quit", "Quit", id="app.quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [b for group in KEYS.values() for b in group]
 
     def __init__(self, config: Config, inbox: Inbox, desk: Desk,
                  poll_seconds: float = 0.5) -> None:
@@ -41,10 +91,15 @@ class WiredeskApp(App[None]):
         self.config = config
         self.inbox = inbox
         self.desk = desk
-        self.wire = Wire()
+        self.wire = Wire(settings=config.dedup)
+        self.search_index = SearchIndex()
         self.loaded = False
         self.poll_seconds = poll_seconds
+        self.arrived = 0
+        self.filter_text = ""
+        self.search_text = ""
         self._stop = threading.Event()
+        self._index_lock = threading.Lock()
         if config.keymap:
             self.set_keymap(dict(config.keymap))
 
@@ -52,36 +107,44 @@ class WiredeskApp(App[None]):
         yield Header()
         with Horizontal(id="main"):
             yield QueueView(self.wire, self.desk, self.config.columns.show, id="queue")
-            yield Preview(id="preview")
+            with Vertical(id="side"):
+                yield Preview(id="preview")
+                yield StoryPanel(id="story")
         yield Footer()
 
+    @property
+    def queue(self) -> QueueView:
+        return self.query_one(QueueView)
+
     def on_mount(self) -> None:
-        self.query_one(QueueView).focus()
+        self.queue.focus()
+        self.queue.killed = self.is_killed
+        self.queue.embargoed = self.is_embargoed
+        for warning in self.desk.warnings:
+            self.notify(warning, severity="warning", timeout=15)
         self.sub_title = "loading the inbox…"
         self.load_inbox()
 
+    # --- the inbox ---------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="ingest")
     def load_inbox(self) -> None:
         """Read the inbox (the cache first), then follow it live until the app closes."""
         for batch in self.inbox.load(progress=self._progress_from_thread):
+            self._index(batch)
             self.call_from_thread(self._take, batch)
         self.call_from_thread(self._finish_loading)
         while not self._stop.wait(self.poll_seconds):
             fresh = self.inbox.poll()
             if fresh:
+                self._index(fresh)
                 self.call_from_thread(self._take, fresh)
             self.call_from_thread(self._sync_desk)
 
-    def _sync_desk(self) -> None:
-        """Other editors' decisions on this desk, within a poll of their being saved."""
-        try:
-            changed = self.desk.sync()
-        except StateError as exc:
-            self.notify(f"Could not read the other editors' decisions: {exc}", severity="error")
-            return
-        if changed:
-            self.query_one(QueueView).refresh()
-            self.post_message(CursorMoved(self.query_one(QueueView).current_id))
+    def _index(self, batch: list[FileResult]) -> None:
+        # Folding words for search is the costly part of taking an item: it is done here,
+        # off the screen's thread, under the lock the searches take.
+        with self._index_lock:
+            self.search_index.add_all(item for result in batch for item in result.items)
 
     def _progress_from_thread(self, done: int, total: int) -> None:
         if total:
@@ -91,37 +154,103 @@ class WiredeskApp(App[None]):
         if not self.loaded:
             self.sub_title = f"loading the inbox… {done:,} of {total:,} files"
 
-    async def action_quit(self) -> None:
-        self._stop.set()
-        self.exit()
-
-    def on_unmount(self) -> None:
-        self._stop.set()
-
     def _take(self, batch: list[FileResult]) -> None:
-        queue = self.query_one(QueueView)
-        before = queue.current_id
+        added: list[str] = []
         for result in batch:
-            self.wire.add_result(result)
-        shift = 0
-        if before is not None:
-            shift = self.wire.order.index(before) - queue.cursor
-        queue.rows_changed(shift)
-        self._update_counts()
+            added += self.wire.add_result(result)
+        if self.loaded and added:
+            self.arrived += len(added)
+            self._alert(added)
+        self._relist()
 
     def _finish_loading(self) -> None:
         self.loaded = True
-        self._update_counts()
+        self._relist()
+        flashes = [k for k in self.wire.order if is_pinned(self.wire, self.desk, k)]
+        if flashes:
+            self.bell()
+            self.notify(f"{len(flashes)} unseen FLASH/BULLETIN item(s) pinned at the top.",
+                        severity="warning", timeout=8)
         if self.wire.quarantined:
             count = len(self.wire.quarantined)
-            self.notify(f"{count} file{'s' * (count != 1)} could not be read and "
-                        f"{'were' if count != 1 else 'was'} set aside.", severity="warning")
+            self.notify(f"{count} file(s) could not be read and were set aside: press Q to "
+                        "see which and why.", severity="warning")
+
+    def _alert(self, keys: Iterable[str]) -> None:
+        for key in keys:
+            item = self.wire.items[key]
+            if item.urgency is not None and item.urgency <= 2:
+                self.bell()
+                self.notify(f"FLASH {item.source}: {item.headline}", severity="warning",
+                            timeout=20, markup=False)
+            if "kill" in item.signal:
+                used = [m for m in self._story_keys(key)
+                        if self.desk.decision(m).status == "used"]
+                text = f"KILL from {item.source}: {item.headline}"
+                if used:
+                    text += "\nAlready used: " + "; ".join(
+                        self.wire.items[m].headline for m in used)
+                self.bell()
+                self.notify(text, severity="error", timeout=60, markup=False)
+
+    def _sync_desk(self) -> None:
+        """Other editors' decisions on this desk, within a poll of their being saved."""
+        try:
+            changed = self.desk.sync()
+            self.desk.retry_save()
+        except StateError as exc:
+            self.notify(f"Could not read the other editors' decisions: {exc}",
+                        severity="error", markup=False)
+            return
+        except SaveFailed:
+            return  # still failing: the editor was told when it first failed
+        if changed:
+            self._apply_desk_to_stories()
+            self._relist()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # The one place a background failure becomes something the editor can see.
+        if event.state == WorkerState.ERROR:
+            self.notify(f"Background work failed: {event.worker.error}. The desk keeps "
+                        "running; restart wiredesk to retry.", severity="error", timeout=15,
+                        markup=False)
+
+    # --- what the queue shows ----------------------------------------------------------
+    def _relist(self) -> None:
+        queue = self.queue
+        with self._index_lock:
+            queue.only = self._filtered() if self.filter_text else None
+            queue.ranked = (self.search_index.search(self.search_text, self.wire.order)
+                            if self.search_text else None)
+        queue.rebuild()
+        self._update_counts()
+        self.post_message(CursorMoved(queue.current_id))
+
+    def _filtered(self) -> set[str]:
+        query = parse_query(self.filter_text)
+        return set(filter_keys(query, self.wire.order, self.wire.items, self.desk.decision,
+                               self._query_context()))
+
+    def _query_context(self) -> Context:
+        return Context(editor=self.desk.editor, now=time.time(),
+                       story_size=self.wire.stories.size_of, index=self.search_index)
 
     def _update_counts(self) -> None:
-        new = sum(1 for i in self.wire.order if self.desk.decision(i).status == "new")
-        parts = [f"{len(self.wire)} items", f"{new} new"]
+        unread = sum(1 for k in self.wire.order if self.desk.decision(k).status == "new")
+        flash = sum(1 for k in self.wire.order if is_pinned(self.wire, self.desk, k))
+        parts = [f"{len(self.wire):,} items", f"{self.arrived} new", f"{unread:,} unread"]
+        if flash:
+            parts.append(f"{flash} flash")
         if self.wire.quarantined:
             parts.append(f"{len(self.wire.quarantined)} quarantined")
+        if self.queue.mode is Mode.STORIES:
+            parts.append("stories view")
+        if self.filter_text:
+            parts.append(f"filter: {self.filter_text}")
+        if self.search_text:
+            parts.append(f"search: {self.search_text}")
+        if self.desk.unsaved:
+            parts.append(f"{len(self.desk.pending)} NOT SAVED")
         if not self.loaded:
             parts.append("loading…")
         self.sub_title = " · ".join(parts)
@@ -131,65 +260,368 @@ class WiredeskApp(App[None]):
         while not self.loaded:
             await asyncio.sleep(0.01)
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        # The one place a background failure becomes something the editor can see.
-        if event.state == WorkerState.ERROR:
-            self.notify(f"Background work failed: {event.worker.error}. The desk keeps "
-                        "running; restart wiredesk to retry.", severity="error", timeout=15)
-
     @on(CursorMoved)
-    def show_preview(self, message: CursorMoved) -> None:
-        preview = self.query_one(Preview)
-        if message.item_id is None or message.item_id not in self.wire.items:
-            return
-        item = self.wire.items[message.item_id]
-        preview.show(render_item(item, self.desk.decision(item.key),
-                                 self.wire.stories.size_of(item.key)))
+    def show_item(self, message: CursorMoved) -> None:
+        key = message.item_id
+        previews = self.query(Preview)
+        if key is None or key not in self.wire.items or not previews:
+            return  # nothing under the cursor, or the app is closing
+        item = self.wire.items[key]
+        previews.first().show(render_item(
+            item, self.desk.decision(key), self.wire.stories.size_of(key),
+            killed_by=self._kill_notice(key), embargoed=self.is_embargoed(key)))
+        self.query_one(StoryPanel).show(self.wire, key)
+
+    def _story_keys(self, key: str) -> list[str]:
+        story = self.wire.story_of(key)
+        return list(story.members) if story is not None else [key]
+
+    def _kill_notice(self, key: str) -> str:
+        for member in self._story_keys(key):
+            item = self.wire.items.get(member)
+            if item is not None and "kill" in item.signal:
+                return f"{item.source}: {item.headline}"
+        return ""
+
+    def is_killed(self, key: str) -> bool:
+        return bool(self._kill_notice(key))
+
+    def is_embargoed(self, key: str) -> bool:
+        embargo = self.wire.items[key].embargo
+        return bool(embargo) and epoch(embargo) > time.time()
+
+    # --- deciding ----------------------------------------------------------------------
+    def targets(self) -> list[str]:
+        """The marked items (bulk work), else the item under the cursor."""
+        marked = [k for k in self.desk.marked() if k in self.wire.items]
+        if marked:
+            return marked
+        current = self.queue.current_id
+        return [current] if current else []
+
+    def decide(self, change: Callable[[], object], done: str) -> bool:
+        try:
+            change()
+        except SaveFailed as exc:
+            self.notify(str(exc), severity="error", timeout=20, markup=False)
+        except ValueError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return False
+        else:
+            if done:
+                self.notify(done, timeout=2, markup=False)
+        self._apply_desk_to_stories()
+        self._relist()
+        return True
+
+    def _apply_desk_to_stories(self) -> None:
+        self.wire.apply_desk(self.desk.state)
 
     def action_tag(self) -> None:
-        item_id = self.query_one(QueueView).current_id
-        if item_id is None:
+        keys = self.targets()
+        if not keys:
             return
 
         def chosen(tag: str | None) -> None:
             if tag:
-                self.decide(item_id, lambda: self.desk.tag(item_id, tag), f"Tagged {tag}")
+                self.decide(lambda: self.desk.tag(keys, tag), f"Tagged {tag}")
 
-        self.push_screen(TagPicker("Tag the item", self.config.tags.list,
-                                   self.config.tags.allow_free), chosen)
+        self.push_screen(Picker(f"Tag {_what(keys)}", self.config.tags.list,
+                                self.config.tags.allow_free, "new tag"), chosen)
 
-    def decide(self, item_id: str, change: Callable[[], object], done: str) -> None:
-        try:
-            change()
-        except SaveFailed as exc:
-            self.notify(str(exc), severity="error", timeout=20)
+    def action_assign(self) -> None:
+        keys = self.targets()
+        if not keys:
+            return
+        roster = (*self.config.roster.editors, *self.config.roster.desks, "(nobody)")
+
+        def chosen(who: str | None) -> None:
+            if who is not None:
+                name = "" if who == "(nobody)" else who
+                self.decide(lambda: self.desk.assign(keys, name),
+                            f"Assigned to {name or 'nobody'}")
+
+        self.push_screen(Picker(f"Assign {_what(keys)} to", roster), chosen)
+
+    def action_spike(self) -> None:
+        keys = self.targets()
+        if keys:
+            spiked = all(self.desk.decision(k).status == "spiked" for k in keys)
+            value = "seen" if spiked else "spiked"
+            self.decide(lambda: self.desk.set_status(keys, value),
+                        "Unspiked" if spiked else "Spiked")
+
+    def action_used(self) -> None:
+        keys = self.targets()
+        held = [k for k in keys if self.is_embargoed(k)]
+        if held:
+            item = self.wire.items[held[0]]
+            self.notify(f"Embargoed until {item.embargo}: it cannot be marked used before "
+                        "then.", severity="error", markup=False)
+            return
+        if keys:
+            self.decide(lambda: self.desk.set_status(keys, "used"), "Marked used")
+
+    def action_read(self) -> None:
+        keys = self.targets()
+        if keys:
+            unread = all(self.desk.decision(k).status == "new" for k in keys)
+            self.decide(lambda: self.desk.set_status(keys, "seen" if unread else "new"), "")
+
+    def action_priority(self) -> None:
+        keys = self.targets()
+        if not keys:
+            return
+        levels = ("1 (highest)", "2", "3", "4", "5", "6", "7", "8", "9 (lowest)", "none")
+
+        def chosen(level: str | None) -> None:
+            if level is not None:
+                value = None if level == "none" else int(level.split()[0])
+                self.decide(lambda: self.desk.set_priority(keys, value),
+                            f"Priority {value or 'cleared'}")
+
+        self.push_screen(Picker(f"Priority for {_what(keys)}", levels), chosen)
+
+    def action_note(self) -> None:
+        keys = self.targets()
+        if not keys:
+            return
+        current = self.desk.decision(keys[0]).note
+
+        def written(text: str | None) -> None:
+            if text is not None:
+                self.decide(lambda: self.desk.note(keys, text), "Note saved")
+
+        self.push_screen(Prompt(f"Note on {_what(keys)}", current,
+                                "enter saves; an empty note clears it"), written)
+
+    def action_mark(self) -> None:
+        key = self.queue.current_id
+        if key is None:
+            return
+        on = self.desk.editor not in self.desk.decision(key).marks
+        self.decide(lambda: self.desk.mark(key, on), "")
+        self.queue.action_move(1)
+
+    def action_clear(self) -> None:
+        if self.filter_text or self.search_text:
+            self.filter_text = self.search_text = ""
+            self._relist()
+        elif self.desk.marked():
+            marked = self.desk.marked()
+            self.decide(lambda: self.desk.mark(marked, on=False), "Marks cleared")
+
+    def action_undo(self) -> None:
+        self.decide(self._undo_or_say, "")
+
+    def _undo_or_say(self) -> None:
+        event = self.desk.undo()
+        self.notify(f"Undone: {event.summary}" if event else "Nothing to undo", timeout=3,
+                    markup=False)
+
+    def action_redo(self) -> None:
+        def redo() -> None:
+            event = self.desk.redo()
+            self.notify(f"Redone: {event.summary}" if event else "Nothing to redo",
+                        timeout=3, markup=False)
+
+        self.decide(redo, "")
+
+    # --- stories -----------------------------------------------------------------------
+    def _story_id(self, key: str) -> str:
+        mine = self.desk.decision(key).story
+        if mine and mine != "alone":
+            return mine
+        story = self.wire.story_of(key)
+        return story.id if story is not None else f"story:{key}"
+
+    def action_merge(self) -> None:
+        key = self.queue.current_id
+        if key is None:
+            return
+        marked = [k for k in self.desk.marked() if k in self.wire.items and k != key]
+        if not marked:
+            suggestion = self.wire.suggested_duplicate(key)
+            if suggestion is None:
+                self.notify("Mark the items to merge with space first (no other item is "
+                            "suggested as the same story).", severity="warning")
+                return
+            marked = [suggestion]
+        story = self._story_id(key)
+        everyone = [key, *marked]
+        self.decide(lambda: self.desk.merge(story, everyone),
+                    f"Merged {len(marked)} item(s) into this story")
+
+    def action_split(self) -> None:
+        keys = self.targets()
+        if keys:
+            self.decide(lambda: self.desk.split(keys), "Taken out of its story")
+
+    def action_not_same(self) -> None:
+        key = self.queue.current_id
+        if key is None:
+            return
+        others = [k for k in self.desk.marked() if k != key]
+        if not others:
+            lead = self.wire.story_of(key)
+            others = [m for m in (lead.members if lead else []) if m != key][:1]
+        if not others:
+            self.notify("This item stands alone already; mark the item it is not the "
+                        "same as with space.", severity="warning")
+            return
+
+        def apart() -> None:
+            self.desk.not_same(key, *others)
+            self.desk.split(key)
+
+        self.decide(apart, "Kept apart: they will not be grouped again")
+
+    def action_lead(self) -> None:
+        key = self.queue.current_id
+        if key is not None:
+            story = self._story_id(key)
+            self.decide(lambda: self.desk.set_lead(story, key), "Lead of the story")
+
+    def action_diff(self) -> None:
+        key = self.queue.current_id
+        if key is None:
+            return
+        previous = self.wire.previous_version(key)
+        if previous is None:
+            self.notify("No earlier version of this item in its story.", severity="warning")
+            return
+        old, new = self.wire.items[previous], self.wire.items[key]
+        title = f"{new.source} {new.version or ''} against {old.source} {old.version or ''}"
+        self.push_screen(DiffScreen(diff_items(old, new), title))
+
+    def action_view(self) -> None:
+        queue = self.queue
+        queue.mode = Mode.STORIES if queue.mode is Mode.FLAT else Mode.FLAT
+        self._relist()
+
+    def action_open(self) -> None:
+        queue = self.queue
+        key = queue.current_id
+        if queue.mode is not Mode.STORIES or key is None:
+            return
+        story = self._story_id(key)
+        if story in queue.opened:
+            queue.opened.discard(story)
         else:
-            self.notify(done, timeout=2)
-        self.query_one(QueueView).refresh_item(item_id)
-        self.post_message(CursorMoved(self.query_one(QueueView).current_id))
+            queue.opened.add(story)
+        self._relist()
+
+    def action_close_story(self) -> None:
+        key = self.queue.current_id
+        if key is not None and self.queue.mode is Mode.STORIES:
+            self.queue.opened.discard(self._story_id(key))
+            self._relist()
+
+    # --- finding -----------------------------------------------------------------------
+    def action_search(self) -> None:
+        def searched(text: str | None) -> None:
+            if text is not None:
+                self.search_text = text.strip()
+                self._relist()
+
+        self.push_screen(Prompt("Search headline, slug and body", self.search_text,
+                                "words in any order; escape in the queue clears"), searched)
+
+    def action_filter(self) -> None:
+        self.push_screen(Prompt("Filter", self.filter_text,
+                                'e.g. source:AP tag:politics status:new urgency:<=3 '
+                                '-status:spiked "exact words"', check=_query_problem),
+                         self._apply_filter)
+
+    def _apply_filter(self, text: str | None) -> None:
+        if text is not None:
+            self.filter_text = text.strip()
+            self._relist()
+
+    def action_saved_view(self, name: str) -> None:
+        query = self.config.views.get(name)
+        if query is None:
+            self.notify(f"No saved view {name}: add one under [views] in your config.",
+                        severity="warning")
+            return
+        problem = _query_problem(query)
+        if problem:
+            self.notify(f"Saved view {name} is not a valid filter: {problem}",
+                        severity="error", markup=False)
+            return
+        self._apply_filter(query)
+
+    # --- the rest ----------------------------------------------------------------------
+    def action_quarantine(self) -> None:
+        self.push_screen(QuarantineScreen(list(self.wire.quarantined)))
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.binding_rows()))
 
+    async def action_quit(self) -> None:
+        self._stop.set()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self._stop.set()
+
     @classmethod
     def binding_ids(cls) -> set[str]:
         ids = set()
-        for owner in (cls, QueueView, HelpScreen, TagPicker):
+        for owner in (cls, QueueView, HelpScreen, Picker, Prompt, DiffScreen):
             for binding in owner.BINDINGS:
                 if isinstance(binding, Binding) and binding.id:
                     ids.add(binding.id)
         return ids
 
-    def binding_rows(self) -> list[tuple[str, str, str, str]]:
-        rows = []
-        keymap = self._keymap_for_display()
-        for group, bindings in (("Everywhere", self.BINDINGS), ("Queue", QueueView.BINDINGS)):
+    def binding_rows(self) -> list[HelpRow]:
+        """Every key as it is bound now (after the keymap), grouped for the help screen."""
+        groups: list[tuple[str, list[BindingType]]] = [("Move", QueueView.BINDINGS)]
+        groups += [(group, list(bindings)) for group, bindings in KEYS.items()]
+        rows: list[HelpRow] = []
+        for group, bindings in groups:
             for binding in bindings:
                 assert isinstance(binding, Binding)
-                keys = keymap.get(binding.id or "", binding.key)
-                rows.append((group, self.get_key_display(Binding(keys, binding.action)),
-                             binding.description, binding.id or ""))
+                keys = self.keymap_of(binding.id or "", binding.key)
+                display = ", ".join(self.get_key_display(Binding(k.strip(), binding.action))
+                                    for k in keys.split(","))
+                rows.append((group, display, binding.description, binding.id or ""))
         return rows
 
-    def _keymap_for_display(self) -> dict[str, str]:
-        return dict(self.config.keymap)
+    def keymap_of(self, binding_id: str, default: str) -> str:
+        return self.config.keymap.get(binding_id, default)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every desk action in the command palette (ctrl+p), with its key."""
+        yield from super().get_system_commands(screen)
+        for group, keys, description, binding_id in self.binding_rows():
+            action = self._action_for(binding_id)
+            if action is not None:
+                yield SystemCommand(f"{description} ({keys})", f"{group}: {binding_id}",
+                                    action)
+
+    def _action_for(self, binding_id: str) -> Callable[[], object] | None:
+        owners: list[tuple[App[None] | QueueView, list[BindingType]]] = [
+            (self, self.BINDINGS), (self.queue, QueueView.BINDINGS)]
+        for owner, bindings in owners:
+            for binding in bindings:
+                if isinstance(binding, Binding) and binding.id == binding_id:
+                    target = owner
+
+                    def run(action: str = binding.action) -> object:
+                        return self.run_action(action, target)
+
+                    return run
+        return None
+
+
+def _what(keys: list[str]) -> str:
+    return "the item" if len(keys) == 1 else f"{len(keys)} marked items"
+
+
+def _query_problem(text: str) -> str | None:
+    try:
+        parse_query(text)
+    except QueryError as exc:
+        return str(exc)
+    return None

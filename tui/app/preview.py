@@ -12,9 +12,17 @@ from tui.model import Item
 from tui.textsafe import visible
 
 
-def render_item(item: Item, decision: Decision, story_size: int) -> RenderableType:
+def render_item(item: Item, decision: Decision, story_size: int, *, killed_by: str = "",
+                embargoed: bool = False) -> RenderableType:
     """Built from plain `Text` pieces: wire text is never parsed as markup."""
-    parts: list[RenderableType] = [Text(visible(item.headline), style="bold")]
+    parts: list[RenderableType] = []
+    if killed_by:
+        parts.append(Text(visible(f" KILLED: {killed_by} — do not use this story "),
+                          style="bold white on red"))
+    if embargoed:
+        parts.append(Text(visible(f" EMBARGOED until {item.embargo} "),
+                          style="bold black on yellow"))
+    parts.append(Text(visible(item.headline), style="bold"))
     if item.deck:
         parts.append(Text(visible(item.deck), style="italic"))
     meta = Text()
@@ -23,7 +31,9 @@ def render_item(item: Item, decision: Decision, story_size: int) -> RenderableTy
         ("Time", item.sort_time), ("Slug", item.slug), ("Version", item.version),
         ("Urgency", str(item.urgency) if item.urgency else ""), ("Embargo", item.embargo),
         ("Signal", ", ".join(item.signal)), ("Status", decision.status),
-        ("Tags", ", ".join(decision.tags)),
+        ("Tags", ", ".join(decision.tags)), ("Assigned", decision.assignee),
+        ("Priority", str(decision.priority) if decision.priority else ""),
+        ("Note", decision.note), ("Words", str(item.word_count) if item.word_count else ""),
         ("Story", f"{story_size} items" if story_size > 1 else ""),
     ):
         if value:

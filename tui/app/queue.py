@@ -6,7 +6,7 @@ lines on screen are drawn, and only lines that change are refreshed.
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -19,7 +19,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.messages import CursorMoved
+from tui.app.timefmt import clock
 from tui.desk.desk import Desk
+from tui.listing import Listing, Mode, build
 from tui.textsafe import visible
 from tui.wire import Wire
 
@@ -40,9 +42,11 @@ class QueueView(ScrollView, can_focus=True):
     QueueView > .queue--spiked { color: $text-disabled; }
     QueueView > .queue--flash { color: $error; }
     QueueView > .queue--dup { color: $warning; }
+    QueueView > .queue--killed { color: $error; text-style: strike; }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "queue--cursor", "queue--new", "queue--spiked", "queue--flash", "queue--dup",
+        "queue--killed",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "move(1)", "Down", id="queue.down", show=False),
@@ -60,26 +64,47 @@ class QueueView(ScrollView, can_focus=True):
         self.desk = desk
         self.columns = columns
         self.cursor = 0
+        self.listing = Listing()
+        self.mode = Mode.FLAT
+        self.only: set[str] | None = None
+        self.ranked: list[str] | None = None
+        self.opened: set[str] = set()
+        #: set by the app: is the item's story killed, is the item under embargo
+        self.killed: Callable[[str], bool] = lambda _key: False
+        self.embargoed: Callable[[str], bool] = lambda _key: False
 
     @property
     def current_id(self) -> str | None:
-        order = self.wire.order
-        return order[self.cursor] if 0 <= self.cursor < len(order) else None
+        keys = self.listing.keys
+        return keys[self.cursor] if 0 <= self.cursor < len(keys) else None
+
+    def rebuild(self) -> None:
+        """Lay the rows out again (new items, another view, a filter); the cursor stays on
+        the item it was on, wherever that item now is."""
+        before = self.current_id
+        self.listing = build(self.wire, self.desk, self.mode, only=self.only,
+                             ranked=self.ranked, opened=self.opened)
+        row = self.listing.row_of.get(before) if before is not None else None
+        if row is None:
+            row = min(self.cursor, max(len(self.listing) - 1, 0))
+        shift = row - self.cursor
+        self.cursor = row
+        self.virtual_size = Size(self.size.width, len(self.listing))
+        if shift:
+            # keep the cursor where the editor's eyes are: scroll with the inserted rows
+            self.scroll_to(y=self.scroll_offset.y + shift, animate=False, immediate=True)
+        self.refresh()
+        if self.current_id != before:
+            self.post_message(CursorMoved(self.current_id))
 
     def rows_changed(self, inserted_above_cursor: int = 0) -> None:
-        """The wire gained rows; the cursor stays on the item it was on."""
-        self.cursor = min(self.cursor + inserted_above_cursor, max(len(self.wire) - 1, 0))
-        self.virtual_size = Size(self.size.width, len(self.wire))
-        self.refresh()
-        self.post_message(CursorMoved(self.current_id))
+        self.rebuild()
 
     def refresh_item(self, item_id: str) -> None:
         # A decision changes one row: redraw that line only.
-        try:
-            row = self.wire.order.index(item_id)
-        except ValueError:
-            return
-        self.refresh_line(row - self.scroll_offset.y)
+        row = self.listing.row_of.get(item_id)
+        if row is not None:
+            self.refresh_line(row - self.scroll_offset.y)
 
     def action_move(self, delta: int) -> None:
         self.move_to(self.cursor + delta)
@@ -88,12 +113,12 @@ class QueueView(ScrollView, can_focus=True):
         self.move_to(self.cursor + direction * max(self.size.height - 1, 1))
 
     def action_jump(self, where: str) -> None:
-        self.move_to(0 if where == "top" else len(self.wire) - 1)
+        self.move_to(0 if where == "top" else len(self.listing) - 1)
 
     def move_to(self, row: int) -> None:
-        if not len(self.wire):
+        if not len(self.listing):
             return
-        row = max(0, min(row, len(self.wire) - 1))
+        row = max(0, min(row, len(self.listing) - 1))
         if row == self.cursor:
             return
         old, self.cursor = self.cursor, row
@@ -111,19 +136,20 @@ class QueueView(ScrollView, can_focus=True):
         self.move_to(self.scroll_offset.y + event.y)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.wire))
+        self.virtual_size = Size(self.size.width, len(self.listing))
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         row = self.scroll_offset.y + y
         base = self.rich_style
-        if row >= len(self.wire):
+        if row >= len(self.listing):
             return Strip.blank(width, base)
-        item_id = self.wire.order[row]
+        item_id = self.listing.keys[row]
         style = base + self._row_style(item_id)
         if row == self.cursor:
             style += self.get_component_rich_style("queue--cursor")
-        text = self.row_text(item_id, width)
+        indent = "  └ " if self.listing.depth[row] else ""
+        text = indent + self.row_text(item_id, width - len(indent))
         strip = Strip([Segment(text, style)])
         return strip.crop_extend(0, width, style)
 
@@ -139,8 +165,9 @@ class QueueView(ScrollView, can_focus=True):
                 cells.append(_fit(visible(item.headline), max(width - fixed, 10)))
                 continue
             value = {
-                "time": lambda: _clock(item.sort_time),
-                "urgency": lambda: _urgency_mark(item.urgency, item.signal),
+                "time": lambda: clock(item.sort_time),
+                "urgency": lambda: _urgency_mark(item.urgency, self.killed(item_id),
+                                                 self.embargoed(item_id)),
                 "source": lambda: visible(item.source),
                 "slug": lambda: visible(item.slug),
                 "words": lambda: str(item.word_count or ""),
@@ -166,7 +193,8 @@ class QueueView(ScrollView, can_focus=True):
 
     def _badge(self, item_id: str) -> str:
         size = self.wire.stories.size_of(item_id)
-        return f"×{size}" if size > 1 else ""
+        marked = "●" if self.desk.editor in self.desk.decision(item_id).marks else ""
+        return f"{marked}×{size}" if size > 1 else marked
 
     def _row_style(self, item_id: str) -> Style:
         item = self.wire.items[item_id]
@@ -174,6 +202,8 @@ class QueueView(ScrollView, can_focus=True):
         style = Style()
         if decision.status == "spiked":
             return self.get_component_rich_style("queue--spiked")
+        if self.killed(item_id):
+            return self.get_component_rich_style("queue--killed")
         if decision.status == "new":
             style += self.get_component_rich_style("queue--new")
         if item.urgency is not None and item.urgency <= 2:
@@ -190,16 +220,11 @@ def _fit(text: str, width: int) -> str:
     return set_cell_size(text, width)
 
 
-def _clock(stamp: str) -> str:
-    try:
-        return datetime.fromisoformat(stamp).strftime("%H:%M")
-    except ValueError:
-        return "--:--"
-
-
-def _urgency_mark(urgency: int | None, signal: tuple[str, ...]) -> str:
-    if "kill" in signal:
+def _urgency_mark(urgency: int | None, killed: bool, embargoed: bool) -> str:
+    if killed:
         return "✖"
+    if embargoed:
+        return "⏳"
     if urgency is None:
         return ""
     return "‼" if urgency <= 1 else "!" if urgency <= 3 else ""

@@ -1,7 +1,8 @@
-"""Modal screens: help and the tag picker."""
+"""Modal screens for the editor's input: help, the fuzzy picker and a one-line prompt."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rapidfuzz import fuzz, process
@@ -14,15 +15,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+HelpRow = tuple[str, str, str, str]
+
 
 class HelpScreen(ModalScreen[None]):
     """Every key, read from the live bindings so that a remapped key shows as remapped."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+        Binding("escape,q,question_mark", "close", "Close", id="help.close"),
     ]
 
-    def __init__(self, rows: list[tuple[str, str, str, str]]) -> None:
+    def __init__(self, rows: list[HelpRow]) -> None:
         super().__init__()
         self.rows = rows
 
@@ -31,18 +34,23 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("Where", style="dim")
         table.add_column("Key", style="bold")
         table.add_column("Action")
-        table.add_column("Binding id", style="dim")
-        for group, keys, description, binding_id in self.rows:
-            table.add_row(Text(group), Text(keys), Text(description), Text(binding_id))
+        table.add_column("Binding id ([keymap] in the config)", style="dim")
+        group = ""
+        for where, keys, description, binding_id in self.rows:
+            if where != group and group:
+                table.add_section()
+            group = where
+            table.add_row(Text(where), Text(keys), Text(description), Text(binding_id))
         with VerticalScroll(id="help-body"):
             yield Static(table)
 
-    def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
+    def action_close(self) -> None:
         self.dismiss(None)
 
 
-class TagPicker(ModalScreen[str | None]):
-    """Pick a configured tag; typing filters fuzzily, and any other text is a free tag."""
+class Picker(ModalScreen[str | None]):
+    """Pick one of the choices; typing filters fuzzily. With `allow_free`, whatever was
+    typed can be chosen too (a new tag)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="picker.cancel"),
@@ -50,17 +58,24 @@ class TagPicker(ModalScreen[str | None]):
         Binding("up", "cursor(-1)", "Previous", id="picker.previous", show=False),
     ]
 
-    def __init__(self, title: str, choices: tuple[str, ...], allow_free: bool = True) -> None:
+    def __init__(self, title: str, choices: tuple[str, ...], allow_free: bool = False,
+                 free_label: str = "new") -> None:
         super().__init__()
         self.title_text = title
         self.choices = choices
         self.allow_free = allow_free
+        self.free_label = free_label
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Label(Text(self.title_text), id="picker-title")
             yield Input(placeholder="type to filter, enter to choose", id="picker-input")
             yield OptionList(*[Option(Text(c), id=c) for c in self.choices], id="picker-options")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        if options.option_count:
+            options.highlighted = 0
 
     def on_input_changed(self, event: Input.Changed) -> None:
         options = self.query_one(OptionList)
@@ -74,7 +89,7 @@ class TagPicker(ModalScreen[str | None]):
             found = [Option(Text(name), id=name) for name, _score, _index in ranked]
             strong = bool(ranked) and ranked[0][1] >= 85
             if self.allow_free and query not in self.choices:
-                free = Option(Text(f"new tag: {query}"), id=query)
+                free = Option(Text(f"{self.free_label}: {query}"), id=query)
                 found = [*found, free] if strong else [free, *found]
             options.add_options(found)
         if options.option_count:
@@ -95,6 +110,42 @@ class TagPicker(ModalScreen[str | None]):
         if options.option_count:
             current = options.highlighted if options.highlighted is not None else -1
             options.highlighted = (current + delta) % options.option_count
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class Prompt(ModalScreen[str | None]):
+    """One line of text: a note, a filter, a search. Escape cancels; an error from the
+    caller is shown under the input and the prompt stays open."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
+    ]
+
+    def __init__(self, title: str, value: str = "", hint: str = "",
+                 check: Callable[[str], str | None] | None = None) -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.hint = hint
+        self.check = check
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="prompt"):
+            yield Label(Text(self.title_text), id="prompt-title")
+            yield Input(value=self.value, id="prompt-input")
+            yield Label(Text(self.hint, style="dim"), id="prompt-hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        problem = self.check(event.value) if self.check else None
+        if problem:
+            self.show_error(problem)
+        else:
+            self.dismiss(event.value)
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#prompt-hint", Label).update(Text(message, style="bold red"))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

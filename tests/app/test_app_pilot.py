@@ -6,10 +6,11 @@ from pathlib import Path
 
 from tui.app.app import WiredeskApp
 from tui.app.queue import QueueView
-from tui.app.screens import HelpScreen, TagPicker
+from tui.app.screens import HelpScreen, Picker
 from tui.cli import build_app
 from tui.config import Config
 from tui.desk.desk import Desk
+from tui.listing import is_pinned
 
 SEED_HEADLINE = "ISLAMIC STATE’S FINAL MOMENTS AS JIHADISTS FLEE LAST STRONGHOLD"
 
@@ -35,7 +36,7 @@ async def test_lists_the_inbox_and_previews_the_cursor_item(
         await pilot.pause()
         assert len(app.wire) >= 1
         queue = app.query_one(QueueView)
-        assert queue.current_id == app.wire.order[0]
+        assert queue.current_id == queue.listing.keys[0]
         assert app.loaded
 
 
@@ -45,10 +46,10 @@ async def test_tag_survives_a_restart(config: Config, inbox: Path, state_file: P
         await _loaded(app)
         queue = app.query_one(QueueView)
         seed = _seed_id(app)
-        queue.move_to(app.wire.order.index(seed))
+        queue.move_to(queue.listing.row_of[seed])
         await pilot.press("t")
         await pilot.pause()
-        assert isinstance(app.screen, TagPicker)
+        assert isinstance(app.screen, Picker)
         await pilot.press(*"politi", "enter")
         await pilot.pause()
         assert app.desk.decision(seed).tags == ("politics",)
@@ -107,7 +108,8 @@ async def test_a_dropped_file_appears_live_and_the_cursor_stays(
     async with app.run_test(size=(120, 40)) as pilot:
         await _loaded(app)
         queue = app.query_one(QueueView)
-        queue.move_to(3)
+        pinned = sum(1 for k in queue.listing.keys if is_pinned(app.wire, app.desk, k))
+        queue.move_to(pinned + 1)  # below the pinned FLASH items, among the others
         await pilot.pause()
         watched = queue.current_id
         before = len(app.wire)
@@ -124,7 +126,7 @@ async def test_a_dropped_file_appears_live_and_the_cursor_stays(
         assert {"late-1", "late-2"} <= set(app.wire.items)
         assert app.wire.order[:2] == ["late-2", "late-1"]
         assert queue.current_id == watched
-        assert queue.cursor == 5
+        assert queue.cursor == pinned + 3
 
 
 async def test_another_editors_decision_shows_up(config: Config, inbox: Path,

@@ -1,0 +1,52 @@
+"""The story panel: who else has this story, how each item relates, and why."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from tui.app.timefmt import clock
+from tui.textsafe import visible
+from tui.wire import Wire
+
+_RELATION_STYLE = {"lead": "bold", "repeat": "dim", "version": "cyan", "correction": "yellow",
+                   "other_agency": "magenta", "editor": "green"}
+
+
+def render_story(wire: Wire, key: str) -> Table | Text:
+    cluster = wire.stories.cluster_of(key)
+    if cluster is None or len(cluster.members) < 2:
+        return Text("A story of one: no other copy of it yet.", style="dim")
+    table = Table(title=f"Story: {len(cluster.members)} items", expand=True, show_edge=False,
+                  title_justify="left", pad_edge=False)
+    table.add_column("time", width=5)
+    table.add_column("source", max_width=14, overflow="ellipsis", no_wrap=True)
+    table.add_column("relation", no_wrap=True)
+    table.add_column("score", justify="right", width=5)
+    table.add_column("why", ratio=1, overflow="fold")
+    for member in cluster.members:
+        item = wire.items.get(member.id)
+        if item is None:
+            continue
+        here = "▶ " if member.id == key else ""
+        relation = member.relation.replace("_", " ")
+        table.add_row(Text(clock(item.sort_time)), Text(here + visible(item.source)),
+                      Text(relation, style=_RELATION_STYLE.get(member.relation, "")),
+                      Text(str(member.score) if member.relation != "lead" else ""),
+                      Text(visible("; ".join(member.why))))
+    return table
+
+
+class StoryPanel(VerticalScroll):
+    DEFAULT_CSS = """
+    StoryPanel > Static { padding: 0 1; }
+    """
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(Text(""), id="story-body")
+
+    def show(self, wire: Wire, key: str | None) -> None:
+        body = self.query_one("#story-body", Static)
+        body.update(render_story(wire, key) if key and key in wire.items else Text(""))
