@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -606,12 +607,7 @@ class WiredeskApp(App[None]):
         for owner, bindings in owners:
             for binding in bindings:
                 if isinstance(binding, Binding) and binding.id == binding_id:
-                    target = owner
-
-                    def run(action: str = binding.action) -> object:
-                        return self.run_action(action, target)
-
-                    return run
+                    return functools.partial(self.run_action, binding.action, owner)
         return None
 
 
