@@ -79,3 +79,51 @@ def test_default_run_opens_the_bundled_seeds(terminal: Terminal, tmp_path: Path)
     terminal.wait_for(SEED_HEADLINE)
     terminal.keys("q")
     terminal.wait_for("WIREDESK-EXITED-0")
+
+
+def test_a_shift_in_miniature_survives_a_restart(terminal: Terminal, tmp_path: Path) -> None:
+    from tui.desk.desk import Desk
+
+    state = tmp_path / "d.toml"
+    _start(terminal, tmp_path, "--inbox", str(SEEDS), "--state", str(state))
+    terminal.wait_for(SEED_HEADLINE)
+    steps = [("t", "new tag: shiftword"), ("a", "Assign")]
+    terminal.keys("t")
+    terminal.wait_for("Tag the item")
+    terminal.keys("shiftword")
+    terminal.wait_for(steps[0][1])
+    terminal.keys("Enter")
+    terminal.wait_for("Tagged shiftword")
+    terminal.keys("a")
+    terminal.wait_for("to")
+    terminal.keys("Ben Ok")
+    terminal.wait_for("Ben Okafor")
+    terminal.keys("Enter")
+    terminal.wait_for("Assigned to Ben Okafor")
+    terminal.keys("Space")  # mark this item and move to the next
+    terminal.keys("m")
+    terminal.wait_for("Merged 1 item(s) into this story")
+    terminal.keys("Escape")  # clear the mark
+    terminal.keys("s")
+    terminal.wait_for("Spiked")
+    terminal.keys("u")
+    terminal.wait_for("Undone: spiked")
+    terminal.keys("q")
+    terminal.wait_for("WIREDESK-EXITED-0")
+
+    desk = Desk(state)
+    tagged = [k for k, d in desk.state.decisions.items() if "shiftword" in d.tags]
+    assert len(tagged) == 1
+    first = desk.decision(tagged[0])
+    assert first.assignee == "Ben Okafor"
+    merged = [k for k, d in desk.state.decisions.items() if d.story]
+    assert len(merged) == 2 and len({desk.decision(k).story for k in merged}) == 1
+    assert all(d.status != "spiked" for d in desk.state.decisions.values())
+
+    terminal.tmux("kill-session", "-t", "desk")
+    _start(terminal, tmp_path, "--inbox", str(SEEDS), "--state", str(state))
+    screen = terminal.wait_for(SEED_HEADLINE)
+    terminal.wait_for("shiftword")
+    terminal.keys("q")
+    terminal.wait_for("WIREDESK-EXITED-0")
+    assert screen

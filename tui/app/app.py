@@ -316,7 +316,12 @@ class WiredeskApp(App[None]):
         return True
 
     def _apply_desk_to_stories(self) -> None:
-        self.wire.apply_desk(self.desk.state)
+        try:
+            self.wire.apply_desk(self.desk.state)
+        except Exception as exc:  # noqa: BLE001 - a grouping bug must not close the desk
+            self.notify(f"Your decision is saved, but the stories could not be regrouped "
+                        f"({type(exc).__name__}: {exc}). Restart wiredesk to regroup.",
+                        severity="error", timeout=20, markup=False)
 
     def action_tag(self) -> None:
         keys = self.targets()
