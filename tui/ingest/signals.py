@@ -57,6 +57,12 @@ _OPENERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("advisory", re.compile(_OPENING + rf"(?:Advisory{_LABEL}|Editor'?s advisory\b)")),
 )
 
+# Most copy carries no marker at all: one pass of the union of every pattern proves it
+# before the patterns run one by one (each keeps its own case rule as a scoped flag).
+_ANY = re.compile("|".join(
+    f"(?i:{pattern.pattern})" if pattern.flags & re.I else f"(?:{pattern.pattern})"
+    for _name, pattern in (*_MARKERS, *_CAPITALS, *_OPENERS)))
+
 _ORDER = ("kill", "correction", "repeat", "update", "hold", "advisory")
 
 # Structured codes: ninjs/digitalwires `sig:…`, AP editorial types, pubstatus values.
@@ -82,6 +88,8 @@ def detect(*texts: str) -> tuple[str, ...]:
         if not text:
             continue
         text = text[:2000]  # markers sit at the start; a runaway "headline" is not read whole
+        if not _ANY.search(text):
+            continue
         found.update(name for name, pattern in _MARKERS if pattern.search(text))
         found.update(name for name, pattern in _OPENERS if pattern.search(text))
         if not _shouting(text):

@@ -11,6 +11,7 @@ external entities and parameter-entity parsing is off.
 from __future__ import annotations
 
 import codecs
+import functools
 import html.entities
 import re
 import xml.etree.ElementTree as ET
@@ -203,6 +204,13 @@ def local(tag: Any) -> str:
     instructions have no name."""
     if not isinstance(tag, str):
         return ""
+    return _local(tag)
+
+
+@functools.lru_cache(maxsize=4096)
+def _local(tag: str) -> str:
+    # every lookup walks the tree asking each element's name: the few distinct tags of a
+    # format are split once, not once per element per lookup
     return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
 
 
