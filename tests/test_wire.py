@@ -30,7 +30,7 @@ def test_exact_duplicates_share_a_story(tmp_path: Path) -> None:
     wire = load_wire([tmp_path])
     assert wire.order == ["b1", "a2", "a1"]  # newest first
     story = wire.story_of("a1")
-    assert story is not None and story is wire.story_of("a2")
+    assert story is not None and story == wire.story_of("a2")
     assert story.members == ["a1", "a2"]
     assert wire.stories.size_of("b1") == 1
 

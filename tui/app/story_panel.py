@@ -12,7 +12,7 @@ from tui.textsafe import visible
 from tui.wire import Wire
 
 _RELATION_STYLE = {"lead": "bold", "repeat": "dim", "version": "cyan", "correction": "yellow",
-                   "other_agency": "magenta", "editor": "green"}
+                   "other_agency": "magenta", "merged": "green"}
 
 
 def render_story(wire: Wire, key: str) -> Table | Text:

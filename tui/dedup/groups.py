@@ -1,53 +1,61 @@
-"""Incremental grouping of items into stories.
+"""The app's view of stories: a thin adapter over the detector (tui/dedup/detector.py).
 
-For now a story is a set of exact repeats; later relations (versions, corrections,
-other agencies' copy) join stories through the same `add` call.
+`StoryIndex.add` places an item as it arrives and answers with its story; the story's
+id, members and lead are read from the detector each time, so they follow merges and
+the desk's overrides.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tui.dedup.fingerprint import fingerprint
+from tui.dedup.detector import Cluster, Detector
+from tui.dedup.settings import Settings
+from tui.dedup.stories import Overrides
 from tui.model import Item
 
 
 @dataclass(slots=True)
 class Story:
     id: str
+    #: item ids in the order they were added
     members: list[str] = field(default_factory=list)
-
-    @property
-    def lead(self) -> str:
-        return self.members[0]
+    #: the newest item of the agency that had the story first
+    lead: str = ""
 
 
 class StoryIndex:
-    def __init__(self) -> None:
-        self._by_print: dict[str, Story] = {}
-        self._story_of: dict[str, Story] = {}
+    """Stories by item key (`Item.key`)."""
+
+    def __init__(self, settings: Settings | None = None,
+                 overrides: Overrides | None = None) -> None:
+        self.detector = Detector(settings, overrides)
 
     def add(self, item: Item) -> Story:
-        """Place one item; costs one hash lookup, never a pass over the index."""
-        existing = self._story_of.get(item.id)
-        if existing is not None:
-            return existing
-        key = fingerprint(item)
-        story = self._by_print.get(key)
-        if story is None:
-            # The first item's id names the story, so the id is stable across restarts.
-            story = Story(id=f"story:{item.id}")
-            self._by_print[key] = story
-        story.members.append(item.id)
-        self._story_of[item.id] = story
+        """Place one item; costs its candidates, never a pass over the index. An id
+        seen before is not placed again."""
+        self.detector.add(item)
+        story = self.story_of(item.key)
+        assert story is not None  # just added
         return story
 
     def story_of(self, item_id: str) -> Story | None:
-        return self._story_of.get(item_id)
+        members = self.detector.member_ids(item_id)
+        story_id = self.detector.story_id(item_id)
+        if story_id is None:
+            return None
+        return Story(story_id, members, self.detector.lead_id(item_id))
 
     def stories(self) -> list[Story]:
-        return list(self._by_print.values())
+        """Every story, single items included, oldest first."""
+        return [Story(story_id, members, lead)
+                for story_id, members, lead in self.detector.stories()]
 
     def size_of(self, item_id: str) -> int:
-        story = self._story_of.get(item_id)
-        return len(story.members) if story else 1
+        return self.detector.size_of(item_id)
+
+    def cluster_of(self, item_id: str) -> Cluster | None:
+        return self.detector.cluster_of(item_id)
+
+    def apply_overrides(self, overrides: Overrides) -> None:
+        self.detector.apply_overrides(overrides)

@@ -1,0 +1,239 @@
+"""`wiredesk bench dedup`: the story detector against two baselines on one stream.
+
+For each size, a synthetic labelled stream (tui/dedup/synth.py) goes through:
+
+* the detector: items/s (wall clock, and CPU time, which other processes on a shared
+  machine do not inflate), median and p99 time to add one item (p99 also over the
+  last tenth, when the index is full), memory (every Python allocation it holds at the
+  end, traced in a second untimed pass; and the resident set's growth during the
+  timed run, which understates it when freed memory is reused), pairwise
+  precision/recall/F1 overall and per relation, hard negatives glued;
+* MinHashLSH on 5-word shingles (datasketch; skipped with a note when it is not
+  installed: `pip install wiredesk[bench]`);
+* all-pairs headline token_set_ratio (rapidfuzz), each item joined to its best earlier
+  match; quadratic, so on the first 5k items of a longer stream.
+
+Ratios are against the baselines of the same run, on the same stream.
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib
+import os
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from tui.dedup.detector import Detector
+from tui.dedup.features import fold
+from tui.dedup.metrics import Report, evaluate
+from tui.dedup.synth import Label, generate
+from tui.model import Item
+
+ALL_PAIRS_MAX = 5000
+#: baseline settings, each the best F1 of those tried on a 5k stream (seed 7): MinHash
+#: threshold 0.2 / 0.3 / 0.5 gave F1 0.24 / 0.42 / 0.36; headline cutoff 70 / 80 / 90 /
+#: 95 gave 0.07 / 0.16 / 0.33 / 0.50 (agencies' headlines differ; one kind's agree)
+MINHASH_THRESHOLD = 0.3
+MINHASH_PERM = 128
+HEADLINE_CUTOFF = 95.0
+
+Out = Callable[[str], object]
+
+
+def run(sizes: Sequence[int] = (1000, 10000, 100000), out: Out = print,
+        seed: int = 7) -> dict[str, Any]:
+    results: dict[str, Any] = {"seed": seed, "python": sys.version.split()[0],
+                               "cpus": os.cpu_count(), "sizes": {}}
+    for n in sizes:
+        out(f"generating {n} items (seed {seed})…")
+        stream = generate(n, seed)
+        items = [item for item, _ in stream]
+        labels = [label for _, label in stream]
+        del stream
+        entry: dict[str, Any] = {"detector": _detector(items, labels)}
+        entry["minhash"] = _minhash(items, labels)
+        entry["headline_all_pairs"] = _all_pairs(items, labels)
+        results["sizes"][n] = entry
+        out(_table(n, entry))
+    return results
+
+
+# ---- the detector ---------------------------------------------------------------------
+
+def _detector(items: list[Item], labels: list[Label]) -> dict[str, Any]:
+    gc.collect()
+    rss_before = _rss_mb()
+    detector = Detector()
+    times: list[float] = []
+    clock, cpu = time.perf_counter, time.process_time
+    wall0, cpu0 = clock(), cpu()
+    for item in items:
+        start = clock()
+        detector.add(item)
+        times.append(clock() - start)
+    wall, cpu_total = clock() - wall0, cpu() - cpu0
+    gc.collect()
+    rss_after = _rss_mb()
+    predicted = {item.key: detector.story_id(item.key) or "" for item in items}
+    links = [link for item in items for link in detector.links_of(item.key)
+             if link.item == item.key]
+    report = evaluate(labels, predicted, links)
+    del detector
+    traced = _traced_mb(items)
+    tail = times[len(times) * 9 // 10:]
+    return {"items": len(items), "items_per_s": len(items) / wall,
+            "items_per_cpu_s": len(items) / cpu_total if cpu_total else 0.0,
+            "median_add_us": statistics.median(times) * 1e6,
+            "p99_add_us": _p99(times) * 1e6, "p99_add_full_index_us": _p99(tail) * 1e6,
+            "max_add_ms": max(times) * 1e3, "memory_mb": traced,
+            "rss_growth_mb": rss_after - rss_before,
+            **report.to_json()}
+
+
+# ---- baselines ----------------------------------------------------------------------------
+
+def _minhash(items: list[Item], labels: list[Label]) -> dict[str, Any]:
+    try:
+        # By name: an optional extra, without type information.
+        datasketch = importlib.import_module("datasketch")
+    except ImportError:
+        return {"skipped": "datasketch is not installed (pip install wiredesk[bench])"}
+    MinHash, MinHashLSH = datasketch.MinHash, datasketch.MinHashLSH
+    lsh = MinHashLSH(threshold=MINHASH_THRESHOLD, num_perm=MINHASH_PERM)
+    template = MinHash(num_perm=MINHASH_PERM)
+    groups = _UnionFind()
+    start = time.perf_counter()
+    for n, item in enumerate(items):
+        words = fold(item.body or item.headline).split()
+        shingles = {" ".join(words[i:i + 5]).encode() for i in range(max(1, len(words) - 4))}
+        signature = MinHash(num_perm=MINHASH_PERM, permutations=template.permutations,
+                            scheme=getattr(template, "scheme", None))
+        signature.update_batch(list(shingles))
+        for other in lsh.query(signature):
+            groups.union(n, int(other))
+        lsh.insert(str(n), signature)
+    elapsed = time.perf_counter() - start
+    report = _baseline_report(items, labels, groups)
+    return {"items_per_s": len(items) / elapsed, "threshold": MINHASH_THRESHOLD,
+            "num_perm": MINHASH_PERM, **report.to_json()}
+
+
+def _all_pairs(items: list[Item], labels: list[Label]) -> dict[str, Any]:
+    # Quadratic: on a longer stream, its first ALL_PAIRS_MAX items only.
+    items, labels = items[:ALL_PAIRS_MAX], labels[:ALL_PAIRS_MAX]
+    groups = _UnionFind()
+    seen: list[str] = []
+    start = time.perf_counter()
+    for n, item in enumerate(items):
+        headline = fold(item.headline)
+        # Each item against every earlier one, joined to its best match: linking to all
+        # matches above the cutoff chains template headlines into a few huge clusters.
+        best = process.extractOne(headline, seen, scorer=fuzz.token_set_ratio,
+                                  score_cutoff=HEADLINE_CUTOFF)
+        if best is not None:
+            groups.union(n, best[2])
+        seen.append(headline)
+    elapsed = time.perf_counter() - start
+    report = _baseline_report(items, labels, groups)
+    return {"items_per_s": len(items) / elapsed, "cutoff": HEADLINE_CUTOFF,
+            "items": len(items), **report.to_json()}
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, n: int) -> int:
+        root = n
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while n != root:  # path compression
+            self.parent[n], n = root, self.parent.get(n, n)
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _baseline_report(items: list[Item], labels: list[Label], groups: _UnionFind) -> Report:
+    predicted = {item.key: str(groups.find(n)) for n, item in enumerate(items)}
+    return evaluate(labels, predicted, ())
+
+
+# ---- output -----------------------------------------------------------------------------
+
+def _table(n: int, entry: dict[str, Any]) -> str:
+    d = entry["detector"]
+    rows = [f"\n== {n} items ==",
+            f"{'method':<26}{'items/s':>9}{'P':>8}{'R':>8}{'F1':>8}",
+            _row("detector", d)]
+    for key, name in (("minhash", "MinHashLSH 5-shingles"),
+                      ("headline_all_pairs", "all-pairs headline TSR")):
+        b = entry[key]
+        if "skipped" in b:
+            rows.append(f"{name:<26}  skipped: {b['skipped']}")
+            continue
+        note = f"  (first {b['items']} items)" if b.get("items", n) < n else ""
+        rows.append(_row(name, b) + note)
+    rows.append(f"detector: median add {d['median_add_us']:.0f} µs, "
+                f"p99 {d['p99_add_us']:.0f} µs (full index {d['p99_add_full_index_us']:.0f} µs), "
+                f"max {d['max_add_ms']:.1f} ms, {d['items_per_cpu_s']:.0f} items per CPU second, "
+                f"memory {d['memory_mb']:.0f} MB traced (resident +{d['rss_growth_mb']:.0f} MB)")
+    rows.append("per relation (P / R): " + ", ".join(
+        f"{k} {v['precision']:.3f}/{v['recall']:.3f}" for k, v in d["relations"].items()))
+    rows.append("hard negatives glued: " + ", ".join(
+        f"{k} {glued}/{total}" for k, (glued, total) in d["hard_negatives_glued"].items()))
+    for key, name in (("minhash", "MinHashLSH"), ("headline_all_pairs", "all-pairs headline")):
+        b = entry[key]
+        if "skipped" not in b:
+            rows.append(f"vs {name}: {d['items_per_s'] / b['items_per_s']:.1f}× items/s, "
+                        f"F1 {d['overall']['f1'] - b['overall']['f1']:+.3f}")
+    return "\n".join(rows)
+
+
+def _row(name: str, r: dict[str, Any]) -> str:
+    o = r["overall"]
+    return (f"{name:<26}{r['items_per_s']:>9.0f}{o['precision']:>8.3f}{o['recall']:>8.3f}"
+            f"{o['f1']:>8.3f}")
+
+
+def _traced_mb(items: list[Item]) -> float:
+    """What the detector holds after the stream, every Python allocation counted (a
+    second, untimed pass: tracing slows adding threefold)."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        detector = Detector()
+        for item in items:
+            detector.add(item)
+        gc.collect()
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    del detector
+    return held / 2**20
+
+
+def _p99(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] if ordered else 0.0
+
+
+def _rss_mb() -> float:
+    """Resident memory now (Linux), else the peak so far (other systems)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak / (2**20 if sys.platform == "darwin" else 2**10)

@@ -1,0 +1,302 @@
+"""The incremental story detector: `add` an item, get its links; ask for its story.
+
+Adding an item costs its candidates only: the postings of its key terms (at most
+`key_terms` lists of at most `postings_cap` items), the item with the same text, the
+items with the same guid stem or slug, and the items it refers to. The best
+`candidates` of them by shared key weight are judged (tui/dedup/judge.py), and the
+links that hold place the item in a story (tui/dedup/stories.py). Nothing here ever
+passes over all items, and the text is not kept (see features.py for what is).
+
+Items are known by `Item.key` (agency id, and version where there is one).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tui.dedup.features import Features, extract
+from tui.dedup.judge import Context, judge
+from tui.dedup.settings import Settings
+from tui.dedup.stories import Overrides, Placement
+from tui.model import Item
+
+#: relations a member can have, strongest first (ties in a report)
+RELATIONS = ("repeat", "correction", "version", "other_agency", "merged")
+_STRUCTURAL_CAP = 16
+#: a stored link: (earlier item, relation, score, the why joined by "; "). A plain
+#: tuple of atoms, which the garbage collector stops tracking.
+_Stored = tuple[int, str, int, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """`item` (the newer) is `relation` of `other` (an earlier item), with a score 0-100
+    and the signals that made it (`why`)."""
+
+    item: str
+    other: str
+    relation: str
+    score: int
+    why: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    id: str
+    #: "lead", or the relation to `to` (the lead when linked to it, else the nearest
+    #: member); "merged" when the desk put it there or no link of its own holds it
+    relation: str
+    score: int
+    why: tuple[str, ...]
+    to: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    id: str
+    #: the newest item with a body of the agency that had the story first
+    lead: str
+    members: tuple[Member, ...]
+
+
+class Detector:
+    def __init__(self, settings: Settings | None = None,
+                 overrides: Overrides | None = None) -> None:
+        self.settings = settings or Settings()
+        #: every item's features as a plain tuple (a NamedTuple instance is never
+        #: untracked by the garbage collector, a tuple of atoms is), see _doc()
+        self._docs: list[tuple[object, ...]] = []
+        #: each item's key weight, beside the features for the candidate loop
+        self._weight: list[float] = []
+        self._ids: list[str] = []
+        self._index: dict[str, int] = {}
+        self._df: Counter[str] = Counter()
+        #: term -> the newest items keyed on it (tuples: the collector leaves them be)
+        self._post: dict[str, tuple[int, ...]] = {}
+        self._by_text: dict[int, int] = {}
+        #: agency id -> its newest version, for items whose key adds a version
+        self._by_agency: dict[str, int] = {}
+        self._by_guid: dict[str, list[int]] = {}
+        self._by_slug: dict[str, list[int]] = {}
+        #: per item: its kept links to earlier items, best first
+        self._links: list[tuple[_Stored, ...]] = []
+        self._stories = Placement(self._ids)
+        if overrides is not None:
+            self._stories.set_overrides(overrides)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._index
+
+    # ---- adding ----------------------------------------------------------------------
+
+    def add(self, item: Item) -> list[Link]:
+        """Place one item; returns its links to earlier items, best first. A key seen
+        before is not added again (and gets no links)."""
+        if item.key in self._index:
+            return []
+        s = self.settings
+        n = len(self._docs)
+        f, weights = extract(item, n, self._df, n, s.key_terms, s.name_boost)
+        found = self._judge_candidates(f, self._candidates(f, weights))
+        found.sort(key=lambda link: (-link[2], -link[0]))
+        kept = tuple(found[:s.links_kept])
+        self._remember(f, weights)
+        self._links.append(kept)
+        self._stories.place(n, self._placing(kept))
+        return [self._link(n, stored) for stored in kept]
+
+    def add_all(self, items: Iterable[Item]) -> None:
+        for item in items:
+            self.add(item)
+
+    def _candidates(self, f: Features, weights: dict[str, float]) -> dict[int, float]:
+        acc: defaultdict[int, float] = defaultdict(float)
+        post = self._post
+        for term in f.keys:
+            postings = post.get(term)
+            if postings:
+                w = weights[term]
+                for c in postings:
+                    acc[c] += w
+        of, mine = self._weight, f.weight
+        # Shared weight squared over the smaller item's weight: favours a short alert
+        # wholly inside a long story over a long story sharing many common words.
+        floor = 0.05 * mine
+        scored = [(a * a / (w if (w := of[c]) < mine else mine), c)
+                  for c, a in acc.items() if a >= floor]
+        chosen = {c: acc[c] for _, c in heapq.nlargest(self.settings.candidates, scored)}
+        extra: list[int] = []
+        same_text = self._by_text.get(f.text_hash)
+        if same_text is not None:
+            extra.append(same_text)
+        if f.guid:
+            extra += self._by_guid.get(f.guid, ())
+        if f.slug:
+            extra += self._by_slug.get(f.slug, ())
+        for ref in f.refers:
+            # An agency id names its newest version here; a desk key names one item.
+            if ref in self._index:
+                extra.append(self._index[ref])
+            elif ref in self._by_agency:
+                extra.append(self._by_agency[ref])
+        for c in extra:
+            chosen.setdefault(c, acc.get(c, 0.0))
+        return chosen
+
+    def _judge_candidates(self, f: Features, chosen: dict[int, float]) -> list[_Stored]:
+        s = self.settings
+        window = s.window_hours * 3600
+        ctx = Context(f)
+        out = []
+        for c, shared in chosen.items():
+            old = Features._make(self._docs[c])
+            if f.t and old.t and abs(f.t - old.t) > window:
+                continue
+            verdict = judge(f, old, shared, ctx, s)
+            if verdict is not None:
+                relation, score, why = verdict
+                out.append((c, relation, score, "; ".join(why)))
+        return out
+
+    def _remember(self, f: Features, weights: dict[str, float]) -> None:
+        n, post, cap = f.idx, self._post, self.settings.postings_cap
+        self._df.update(weights.keys())
+        for term in f.keys:
+            postings = post.get(term)
+            if postings is None:
+                post[term] = (n,)
+            elif len(postings) < cap:
+                post[term] = (*postings, n)
+            else:
+                post[term] = (*postings[len(postings) - cap + 1:], n)
+        self._by_text[f.text_hash] = n
+        for table, key in ((self._by_guid, f.guid), (self._by_slug, f.slug)):
+            if key:
+                bucket = table.setdefault(key, [])
+                bucket.append(n)
+                if len(bucket) > _STRUCTURAL_CAP:
+                    del bucket[0]
+        self._docs.append(tuple(f))
+        self._weight.append(f.weight)
+        self._ids.append(f.item_id)
+        self._index[f.item_id] = n
+        if f.agency_id != f.item_id:
+            self._by_agency[f.agency_id] = n
+
+    def _placing(self, links: tuple[_Stored, ...]) -> list[tuple[int, bool]]:
+        """(earlier item, joins two stories): an agency's own repeat, version or
+        correction always does (those rules are exact); a text link from `merge_min`."""
+        merge_min = self.settings.merge_min
+        return [(other, relation != "other_agency" or score >= merge_min)
+                for other, relation, score, _ in links]
+
+    def _link(self, n: int, stored: _Stored) -> Link:
+        other, relation, score, reasons = stored
+        return Link(self._ids[n], self._ids[other], relation, score,
+                    tuple(reasons.split("; ")) if reasons else ())
+
+    # ---- overrides -------------------------------------------------------------------
+
+    @property
+    def overrides(self) -> Overrides:
+        return self._stories.overrides
+
+    def apply_overrides(self, overrides: Overrides) -> None:
+        """Take the desk's decisions and place every item again (links are kept, so
+        this costs a pass over links, not a comparison of texts)."""
+        self._stories.set_overrides(overrides)
+        self._stories.replay([self._placing(own) for own in self._links])
+
+    # ---- stories ---------------------------------------------------------------------
+
+    def story_id(self, key: str) -> str | None:
+        n = self._index.get(key)
+        return None if n is None else self._stories.story_of(n).id
+
+    def size_of(self, key: str) -> int:
+        n = self._index.get(key)
+        return 1 if n is None else len(self._stories.story_of(n).members)
+
+    def member_ids(self, key: str) -> list[str]:
+        """The keys of the item's story, in the order they were added."""
+        n = self._index.get(key)
+        if n is None:
+            return []
+        return [self._ids[m] for m in self._stories.story_of(n).members]
+
+    def lead_id(self, key: str) -> str:
+        n = self._index.get(key)
+        if n is None:
+            return ""
+        return self._ids[self.lead_of(self._stories.story_of(n).members)]
+
+    def links_of(self, key: str) -> list[Link]:
+        """The item's links to earlier items, best first (later items' links to it are
+        theirs)."""
+        n = self._index.get(key)
+        return [] if n is None else [self._link(n, stored) for stored in self._links[n]]
+
+    def stories(self) -> list[tuple[str, list[str], str]]:
+        """Every story, single items included, oldest first: (id, member keys in the
+        order they were added, lead key). Cheaper than `clusters` (no links read)."""
+        chosen = sorted(self._stories.stories(), key=lambda st: st.members[0])
+        return [(story.id, [self._ids[m] for m in story.members],
+                 self._ids[self.lead_of(story.members)]) for story in chosen]
+
+    def cluster_of(self, key: str) -> Cluster | None:
+        n = self._index.get(key)
+        if n is None:
+            return None
+        story = self._stories.story_of(n)
+        return self._cluster(story.members, story.id)
+
+    def clusters(self, min_size: int = 2) -> list[Cluster]:
+        """Every story of at least `min_size` items, oldest story first."""
+        chosen = sorted((story for story in self._stories.stories()
+                         if len(story.members) >= min_size), key=lambda st: st.members[0])
+        return [self._cluster(story.members, story.id) for story in chosen]
+
+    def lead_of(self, members: list[int]) -> int:
+        """The newest version of the agency that had the story first: the source of the
+        earliest member (time, then order of arrival), its newest item (ditto) that has
+        a body, or its newest item if none has (an alert not yet followed up)."""
+        docs = [Features._make(self._docs[m]) for m in members]
+        first = min(docs, key=lambda d: (d.t, d.idx))
+        own = [d for d in docs if d.source == first.source]
+        with_body = [d for d in own if d.words] or own
+        return max(with_body, key=lambda d: (d.t, d.idx)).idx
+
+    def _cluster(self, members: list[int], story_id: str) -> Cluster:
+        lead = self.lead_of(members)
+        lead_id = self._ids[lead]
+        inside = set(members)
+        merged = {item for item, _ in self._stories.overrides.merged}
+        # Links between members, from the newer side (each is stored there once).
+        touching: dict[int, list[Link]] = {m: [] for m in members}
+        for m in members:
+            for stored in self._links[m]:
+                if stored[0] in inside:
+                    link = self._link(m, stored)
+                    touching[m].append(link)
+                    touching[stored[0]].append(link)
+        out = [Member(lead_id, "lead", 100, ())]
+        for m in members:
+            if m == lead:
+                continue
+            key = self._ids[m]
+            if key in merged or not touching[m]:
+                why = ("merged by the desk",) if key in merged else ("joined with its story",)
+                out.append(Member(key, "merged", 100, why, lead_id))
+                continue
+            best = max(touching[m], key=lambda link: (lead_id in (link.item, link.other),
+                                                      link.score,
+                                                      -RELATIONS.index(link.relation)))
+            to = best.other if best.item == key else best.item
+            out.append(Member(key, best.relation, best.score, best.why, to))
+        return Cluster(story_id, lead_id, tuple(out))

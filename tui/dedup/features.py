@@ -1,0 +1,275 @@
+"""What the detector keeps of an item: a few hashes, a few dozen terms, small numbers.
+
+Nothing here keeps the text itself, so 100k items fit in memory, and the cost of an
+item does not grow with its length past the first kilobyte. The choices, and why:
+
+* names are numbers and words capitalised inside a sentence (headline capitals all
+  count); another agency's rewrite keeps them when it changes every other word;
+* key terms are the rarest of the names and of the headline's and lede's words, names
+  boosted; they are what the candidate index is built on;
+* paragraph hashes find writethrus (B = A + paragraphs) and corrections (one paragraph
+  changed) exactly, where shingles are diluted by the added text;
+* the lede's word pairs find a brief's correction or refile (a word changed);
+* the lede's names (places, people) and numbers and weekdays tell two events of one
+  kind apart: another town, magnitude, score, tally or day.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from array import array
+from collections.abc import Mapping
+from itertools import pairwise
+from sys import intern
+from typing import NamedTuple
+
+from tui.ingest.dates import epoch
+from tui.model import Item
+
+#: numbers keep their inner separators (6.1, 45,000, 2:1, 3-2) so a changed digit is
+#: one token, and a score or a tally is one
+TOKEN = re.compile(r"\d+(?:[.,:\-]\d+)*|\w+")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_GUID_VERSION = re.compile(r"^((?:tag|urn):.+?)[:#]v?\d+$", re.I)
+_SLUG_NOISE = re.compile(r"[\W_]+")
+#: headline marks that say "a new version of the same story", not news
+_HEAD_MARKS = re.compile(
+    r"^(?:(?:(?:urgent|eilmeldung|alerte|urgente|flash|breaking|repeat|refile|corrected|"
+    r"correction|update \d+|\d+(?:st|nd|rd|th) ld|zusammenfassung \d+|neu|nouveau|"
+    r"actualisation \d+|ampliaci[oó]n \d+|nuevo)\s*[-:]\s*|"
+    r"(?:URGENT|EILMELDUNG|ALERTE|URGENTE|FLASH|BREAKING|REPEAT|REFILE|CORRECTED)\s+))+",
+    re.I)
+#: agencies' own names, from datelines and credits ("(AP)", "(dpa)"): not news
+_AGENCY_NAMES = frozenset(
+    "ap afp reuters rtrs dpa efe ansa aap apa belga ats sda keystone upi pa kyodo xinhua "
+    "yonhap tass ria anp ntb tt stt ritzau cp bloomberg epa kna ana mpa ctk pap mti".split())
+#: upper-case initials of Latin, Greek and Cyrillic (Latin Extended-A mixes cases, so
+#: what matches there is checked with isupper())
+_UPPER = "A-Z\xc0-\xd6\xd8-\xde\u0100-\u017f\u0391-\u03a9\u0410-\u042f"
+#: capitalised words and numbers (6.1, 45,000, 3-2) in one pass. The regex engine is
+#: the cost here: one leading character class and no word boundary run three times
+#: faster (a capital inside a word, as in "iPhone", is taken as a name; no matter).
+_CAP_OR_NUMBER = re.compile(rf"[{_UPPER}0-9](?:(?<=[0-9])(?:[.,:\-]?[0-9])*|\w+)")
+#: three to five capitalised words in a row ("US Geological Survey", "European Central
+#: Bank"): named organisations, which another agency may write as an acronym
+_CAPITAL_RUN = re.compile(rf"[{_UPPER}][\w'’]*(?:[ \-][{_UPPER}][\w'’]*){{2,4}}")
+_ARTICLES = frozenset("The A An Le La Les Der Die Das Den Dem Des El Los Las Il Lo Gli De Het"
+                      .split())
+#: a capital after the end of a sentence or a paragraph (or a quote opening one)
+_STARTER = re.compile(rf"[.!?…:\n]\s*[\"“«„'‘(¿¡]?([{_UPPER}]\w+)")
+#: weekdays count with the lede's numbers: wire ledes say the day ("on Tuesday"), and
+#: today's vote and yesterday's differ in little else
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "lunes martes miercoles jueves viernes sabado domingo "
+    "lunedi martedi mercoledi giovedi venerdi sabato domenica".split())
+_LEDE_TOKENS = 40
+#: names are read from the headline and this much of the body: the top of a story
+#: names what it is about, and the cost of an item stays flat however long it is
+_NAMES_CHARS = 700
+#: the lede's words are read from this much of the body (40 words fit)
+_LEDE_CHARS = 320
+#: a term in one item of twenty or more, and in this many at least, is no key
+_COMMON_DF = 50
+#: log(df + 0.5) for small document frequencies, the common case
+_LOG_DF = [math.log(df + 0.5) for df in range(4096)]
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded, as tui.textsafe.fold, with a fast path for ASCII."""
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
+
+
+def guid_stem(item: Item) -> str:
+    """What every version of the item shares: the agency id when the item has a version
+    (agencies send every version under one guid), else the id without a version part
+    (`tag:reuters.com,2016:newsml_X:3` -> `...newsml_X`). Only ids that say they are
+    versioned (tag:/urn: with a numeric last part, or an id ending in the item's own
+    version number) are cut, so plain serial ids never meet."""
+    match = _GUID_VERSION.match(item.id)
+    if match:
+        return match.group(1)
+    version = item.version.strip()
+    if version and len(item.id) > len(version) + 1 and item.id.endswith(version) \
+            and item.id[-len(version) - 1] in ":#/_-.v":
+        return item.id[:-len(version) - 1]
+    return item.id if version else ""
+
+
+def slug_key(item: Item) -> str:
+    if not item.slug:
+        return ""
+    return f"{fold(item.source)}|{_SLUG_NOISE.sub('', fold(item.slug))}"
+
+
+def bare_headline(headline: str) -> str:
+    """The headline without the marks of a new version ("UPDATE 2-", "URGENT")."""
+    return _HEAD_MARKS.sub("", headline).strip()
+
+
+class Features(NamedTuple):
+    """The compact record of one item, about 1.5 KB. Immutable and made of strings,
+    numbers, bytes and tuples of them only (arrays are packed into bytes), so Python's
+    garbage collector stops tracking it: at 100k items a full collection over tracked
+    records paused adding for most of a second."""
+
+    #: position in the order of `add`
+    idx: int
+    #: the desk's key for the item (agency id and version), and the agency id
+    item_id: str
+    agency_id: str
+    source: str
+    language: str
+    #: seconds since 1970; 0 when the item has no time
+    t: float
+    #: the body's paragraph hashes, as a tuple's hash (the headline's when no body)
+    text_hash: int
+    #: packed int64 hashes of the paragraphs, and uint16 word counts: see hashes(),
+    #: counts(); `paragraphs` is how many
+    para_hash: bytes
+    para_words: bytes
+    paragraphs: int
+    words: int
+    #: packed uint32 hashes of the word pairs of the first paragraph (the headline if
+    #: no body): see pairs()
+    lede: bytes
+    #: the rarest terms, rarest first, and the sum of their weights when it came in
+    keys: tuple[str, ...]
+    weight: float
+    #: sorted tuples, not sets: a set of 40 strings costs ten times the memory
+    names: tuple[str, ...]
+    #: the names (not numbers) of the headline and lede: where it happened, to whom;
+    #: with their rarity (idf squared) when the item came in
+    lede_names: tuple[str, ...]
+    lede_weights: tuple[float, ...]
+    #: numbers and weekdays of the headline and lede
+    lede_numbers: tuple[str, ...]
+    guid: str
+    slug: str
+    refers: tuple[str, ...]
+    correction: bool
+
+    def hashes(self) -> memoryview:
+        return memoryview(self.para_hash).cast("q")
+
+    def counts(self) -> memoryview:
+        return memoryview(self.para_words).cast("H")
+
+    def pairs(self) -> memoryview:
+        return memoryview(self.lede).cast("I")
+
+
+def extract(item: Item, idx: int, df: Mapping[str, int], n_docs: int, key_terms: int,
+            name_boost: float) -> tuple[Features, dict[str, float]]:
+    """The item's features and the weights of every term it could be keyed on (the caller
+    counts them all in the document frequencies, and queries with `Features.keys`).
+
+    A term's weight is its inverse document frequency, log((N + 1) / (df + 0.5)), times
+    `name_boost` for names and numbers."""
+    headline = bare_headline(item.headline)
+    head_tokens = TOKEN.findall(fold(headline))
+    hashes, counts = array("q"), array("H")
+    for paragraph in item.body.split("\n\n"):
+        if paragraph:
+            # The text as parsed (parsers fold spaces), not tokens: tokenising every
+            # paragraph of a long feature would cost more than everything else together.
+            hashes.append(hash(paragraph))
+            counts.append(min(paragraph.count(" ") + 1, 65535))
+    lede = TOKEN.findall(fold(item.body[:_LEDE_CHARS]))[:_LEDE_TOKENS]
+    first = lede[:counts[0]] if hashes else head_tokens
+
+    top = set(head_tokens)
+    top.update(lede)
+    facts = {t for t in top if t[0].isdigit() or t in WEEKDAYS}
+    # A score or tally counts whole and by its parts ("3-2" also as 3 and 2), since
+    # another agency may write "by 270 votes to 21" for "270-21".
+    facts.update(part for t in list(facts) if "-" in t for part in t.split("-"))
+    body = item.body[:_NAMES_CHARS]
+    names = _names(headline, body)
+    lede_par = set(head_tokens)
+    lede_par.update(first)
+    lede_names = tuple(sorted(intern(t) for t in lede_par if t in names
+                              and not t[0].isdigit() and t not in WEEKDAYS))
+
+    ln_total, log, logs, get = math.log(n_docs + 1), math.log, _LOG_DF, df.get
+    weights: dict[str, float] = {}
+    for term in top:
+        if len(term) > 2 or term[0].isdigit():
+            d = get(term, 0)
+            weights[term] = ln_total - (logs[d] if d < 4096 else log(d + 0.5))
+    for term in names:
+        d = get(term, 0)
+        weights[term] = (ln_total - (logs[d] if d < 4096 else log(d + 0.5))) * name_boost
+    # Rarest first; ties by the term itself, so the choice never depends on hash order
+    # (the sort is stable, also in reverse).
+    ranked = sorted(weights)
+    ranked.sort(key=weights.__getitem__, reverse=True)
+    del ranked[key_terms:]
+    # A term in one item of twenty or more finds everything and tells nothing (in a
+    # small index a story's own names are that frequent, so there it takes more).
+    common = ln_total - math.log(max(_COMMON_DF, n_docs / 20) + 0.5)
+    while len(ranked) > 1 and weights[ranked[-1]] < common:
+        ranked.pop()
+
+    features = Features(
+        idx=idx, item_id=item.key, agency_id=item.id,
+        # Terms and labels are interned: a hundred thousand items name the same places
+        # and agencies, and one string object each is most of what they would cost.
+        source=intern(fold(item.source).strip()), language=intern(item.language[:2].lower()),
+        t=epoch(item.sort_time),
+        # A headline-only item (an alert, an empty refile) is its headline.
+        text_hash=hash(tuple(hashes)) if hashes else hash(("\x00head", *head_tokens)),
+        para_hash=hashes.tobytes(), para_words=counts.tobytes(), paragraphs=len(hashes),
+        words=sum(counts),
+        # 32 bits of each word pair's hash: a false match costs a point of similarity.
+        lede=array("I", sorted({hash(pair) & 0xFFFFFFFF
+                                for pair in pairwise(first)})).tobytes(),
+        keys=tuple(intern(t) for t in ranked), weight=sum(weights[t] for t in ranked),
+        # Acronyms of named organisations match another copy's "USGS" for "US
+        # Geological Survey"; they are not keys (a German run of nouns makes junk ones).
+        names=tuple(sorted(names | _acronyms(body))), lede_names=lede_names,
+        lede_weights=tuple((weights[t] / name_boost) ** 2 for t in lede_names),
+        lede_numbers=tuple(sorted(intern(t) for t in facts)), guid=guid_stem(item),
+        slug=slug_key(item),
+        refers=item.refers_to, correction="correction" in item.signal)
+    return features, weights
+
+
+def _acronyms(body: str) -> set[str]:
+    """"US Geological Survey" -> "usgs": an all-capitals word whole, others by initial
+    (a leading article left out: "The European Central Bank" -> "ecb")."""
+    out = set()
+    for run in _CAPITAL_RUN.findall(body):
+        words = re.split(r"[ \-]", run)
+        if words[0] in _ARTICLES:
+            words = words[1:]
+        if len(words) > 2:
+            out.add(intern("".join(w if w.isupper() else w[0] for w in words).lower()))
+    return out
+
+
+def _names(headline: str, body: str) -> set[str]:
+    """Numbers, and words capitalised inside a sentence, folded: what survives another
+    agency's rewrite. In the body a capital that only ever starts a sentence is not a
+    name; in the headline every capital counts, because a headline's first word is as
+    often a name as not ("Merkel says") and rarity weighs the rest down."""
+    found = _CAP_OR_NUMBER.findall(body)
+    words = [w for w in found if not w[0].isdigit() and w[0].isupper()]
+    names = set(words)
+    starts = _STARTER.findall("\n" + body)
+    for word in names.intersection(starts):
+        if words.count(word) <= starts.count(word):
+            names.discard(word)
+    in_head = _CAP_OR_NUMBER.findall(headline)
+    names.update(w for w in in_head if w[0].isupper())
+    out = {intern(w.lower() if w.isascii() else fold(w)) for w in names}
+    out -= _AGENCY_NAMES
+    out.update(intern(w) for w in found if w[0].isdigit())
+    out.update(intern(w) for w in in_head if w[0].isdigit())
+    return out
