@@ -66,6 +66,13 @@ def _parser() -> argparse.ArgumentParser:
                        help="files or folders (walked recursively)")
     parse.add_argument("--json", action="store_true",
                        help="one JSON object per item per line")
+    dupes = commands.add_parser("dupes", help="group wire files into stories and say why")
+    _add_common(dupes, top=False)
+    dupes.add_argument("paths", type=Path, nargs="+", metavar="PATH",
+                       help="files or folders (walked recursively)")
+    dupes.add_argument("--json", action="store_true",
+                       help='{"clusters": [{"id", "lead", "members": [{"id", "relation", '
+                            '"score", "why"}]}]}')
     watch = commands.add_parser("watch", help="follow the inbox folders and print each item "
                                               "as it arrives")
     _add_common(watch, top=False)
@@ -83,6 +90,12 @@ def _parser() -> argparse.ArgumentParser:
                              help="generated items to parse (default 20,000)")
     bench_parse.add_argument("--load-items", type=int, default=100_000,
                              help="files for the cold/warm load (default 100,000; 0 skips)")
+    bench_dedup = bench_kinds.add_parser(
+        "dedup", help="story detection: speed, memory and precision/recall against baselines")
+    bench_dedup.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    bench_ui = bench_kinds.add_parser(
+        "ui", help="the app headless with a full day: first paint, keys, filter, memory")
+    bench_ui.add_argument("--items", type=int, default=100_000)
     bench_query = bench_kinds.add_parser(
         "query", help="filter and search over a full day of items")
     bench_query.add_argument("--items", type=int, default=100_000)
@@ -113,6 +126,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _desk_command(config, args)
         if args.command == "parse":
             return _parse(args.paths, args.json)
+        if args.command == "dupes":
+            return _dupes(config, args.paths, args.json)
         if args.command == "watch":
             return _watch(config, args)
         if args.command == "bench":
@@ -219,6 +234,14 @@ def _bench(args: argparse.Namespace) -> int:
         from tui.bench import parse as bench_parse
 
         bench_parse.run(items=args.items, load_items=args.load_items)
+    elif args.bench == "dedup":
+        from tui.bench import dedup as bench_dedup
+
+        bench_dedup.run(sizes=args.sizes)
+    elif args.bench == "ui":
+        from tui.bench import ui as bench_ui
+
+        bench_ui.run(items=args.items)
     elif args.bench == "query":
         from tui.bench import query as bench_query
 
@@ -228,6 +251,24 @@ def _bench(args: argparse.Namespace) -> int:
 
         bench_desk.run(actions=args.actions, items=args.items, events=args.events)
     return 0
+
+
+def _dupes(config: Config, targets: list[Path], as_json: bool) -> int:
+    from tui.dedup.report import dupes_report, dupes_table
+    from tui.ingest import read_paths
+    from tui.ingest.dates import epoch
+
+    missing = [t for t in targets if not t.exists()]
+    for target in missing:
+        print(f"wiredesk: {target}: no such file or folder", file=sys.stderr)
+    items = [i for r in read_paths(t for t in targets if t.exists()) for i in r.items]
+    items.sort(key=lambda i: epoch(i.sort_time))  # the order the wire sent them in
+    report = dupes_report(items, config.dedup)
+    if as_json:
+        print(json.dumps({"clusters": report["clusters"]}, ensure_ascii=False))
+    else:
+        print(dupes_table(report))
+    return 1 if missing else 0
 
 
 def _parse(targets: list[Path], as_json: bool) -> int:

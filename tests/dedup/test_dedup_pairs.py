@@ -42,3 +42,39 @@ def test_every_relation_and_negative_kind_is_covered() -> None:
     names = " ".join(p["name"] for p in PAIRS if p["relation"] == "none")
     for kind in ("earthquakes", "matches", "vote", "quoting", "job cuts"):
         assert kind in names
+
+
+def test_a_kill_notice_joins_the_story_it_kills() -> None:
+    from tui.dedup.detector import Detector
+    from tui.model import Item
+
+    story = Item(id="ap-1", path="p", format="anpa1312", source="AP", slug="BC-US--Obit-Hollis",
+                 headline="Ray Hollis, jazz pianist, dies at 81",
+                 body="NEW ORLEANS (AP) _ Ray Hollis died on Wednesday, his club said.",
+                 created="2019-03-14T13:10:00+00:00")
+    kill = Item(id="ap-2", path="p", format="anpa1312", source="AP",
+                slug="BC-US--Obit-Hollis-KILL", headline="KILL KILL KILL", signal=("kill",),
+                body="AP is withdrawing BC-US--Obit-Hollis. Ray Hollis is alive.",
+                created="2019-03-14T15:20:00+00:00")
+    other = Item(id="ap-3", path="p", format="anpa1312", source="AP", slug="BC-US--Obit-Other",
+                 headline="Another obituary", body="Someone else died.",
+                 created="2019-03-14T15:30:00+00:00")
+    detector = Detector()
+    for item in (story, kill, other):
+        detector.add(item)
+    assert detector.story_id("ap-1") == detector.story_id("ap-2")
+    assert detector.story_id("ap-3") != detector.story_id("ap-1")
+    (link,) = detector.links_of("ap-2")
+    assert link.relation == "kill"
+
+
+def test_a_files_arrival_time_does_not_bound_the_window() -> None:
+    from tui.dedup.features import extract
+    from tui.dedup.settings import Settings
+    from tui.model import Item
+
+    settings = Settings()
+    copy = Item(id="x", path="p", format="presstext", headline="H", body="Body text here.",
+                received="2026-11-24T22:00:00+00:00")
+    features, _ = extract(copy, 0, {}, 1, settings.key_terms, settings.name_boost)
+    assert features.t == 0.0  # no agency time: compared with everything in the window

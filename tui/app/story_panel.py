@@ -12,7 +12,8 @@ from tui.textsafe import visible
 from tui.wire import Wire
 
 _RELATION_STYLE = {"lead": "bold", "repeat": "dim", "version": "cyan", "correction": "yellow",
-                   "other_agency": "magenta", "merged": "green"}
+                   "other_agency": "magenta", "merged": "green",
+                   "kill": "bold red"}
 
 
 def render_story(wire: Wire, key: str) -> Table | Text:

@@ -24,7 +24,7 @@ from tui.dedup.stories import Overrides, Placement
 from tui.model import Item
 
 #: relations a member can have, strongest first (ties in a report)
-RELATIONS = ("repeat", "correction", "version", "other_agency", "merged")
+RELATIONS = ("repeat", "correction", "version", "kill", "other_agency", "merged")
 _STRUCTURAL_CAP = 16
 #: a stored link: (earlier item, relation, score, the why joined by "; "). A plain
 #: tuple of atoms, which the garbage collector stops tracking.

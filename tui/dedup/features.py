@@ -34,6 +34,7 @@ TOKEN = re.compile(r"\d+(?:[.,:\-]\d+)*|\w+")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _GUID_VERSION = re.compile(r"^((?:tag|urn):.+?)[:#]v?\d+$", re.I)
 _SLUG_NOISE = re.compile(r"[\W_]+")
+_KILL_MARK = re.compile(r"(?:kill|withdrawn|withdrawal|elimination)+$")
 #: headline marks that say "a new version of the same story", not news
 _HEAD_MARKS = re.compile(
     r"^(?:(?:(?:urgent|eilmeldung|alerte|urgente|flash|breaking|repeat|refile|corrected|"
@@ -102,10 +103,19 @@ def guid_stem(item: Item) -> str:
     return item.id if version else ""
 
 
+def _in_capitals(text: str) -> bool:
+    upper = sum(map(str.isupper, text))
+    return upper >= 8 and upper >= 0.8 * (upper + sum(map(str.islower, text)))
+
+
 def slug_key(item: Item) -> str:
     if not item.slug:
         return ""
-    return f"{fold(item.source)}|{_SLUG_NOISE.sub('', fold(item.slug))}"
+    slug = _SLUG_NOISE.sub("", fold(item.slug))
+    if "kill" in item.signal:
+        # a kill notice is sent under the killed story's slug with a mark added
+        slug = _KILL_MARK.sub("", slug)
+    return f"{fold(item.source)}|{slug}"
 
 
 def bare_headline(headline: str) -> str:
@@ -154,6 +164,7 @@ class Features(NamedTuple):
     slug: str
     refers: tuple[str, ...]
     correction: bool
+    kill: bool
 
     def hashes(self) -> memoryview:
         return memoryview(self.para_hash).cast("q")
@@ -191,7 +202,9 @@ def extract(item: Item, idx: int, df: Mapping[str, int], n_docs: int, key_terms:
     # another agency may write "by 270 votes to 21" for "270-21".
     facts.update(part for t in list(facts) if "-" in t for part in t.split("-"))
     body = item.body[:_NAMES_CHARS]
-    names = _names(headline, body)
+    # A headline set in capitals (newspaper exports) has no telltale capital letters:
+    # every word would pass for a name, so names come from the body alone.
+    names = _names("" if _in_capitals(headline) else headline, body)
     lede_par = set(head_tokens)
     lede_par.update(first)
     lede_names = tuple(sorted(intern(t) for t in lede_par if t in names
@@ -222,7 +235,8 @@ def extract(item: Item, idx: int, df: Mapping[str, int], n_docs: int, key_terms:
         # Terms and labels are interned: a hundred thousand items name the same places
         # and agencies, and one string object each is most of what they would cost.
         source=intern(fold(item.source).strip()), language=intern(item.language[:2].lower()),
-        t=epoch(item.sort_time),
+        # the agency's own times: a file's arrival time says nothing about the event
+        t=epoch(item.versioned or item.created),
         # A headline-only item (an alert, an empty refile) is its headline.
         text_hash=hash(tuple(hashes)) if hashes else hash(("\x00head", *head_tokens)),
         para_hash=hashes.tobytes(), para_words=counts.tobytes(), paragraphs=len(hashes),
@@ -237,7 +251,8 @@ def extract(item: Item, idx: int, df: Mapping[str, int], n_docs: int, key_terms:
         lede_weights=tuple((weights[t] / name_boost) ** 2 for t in lede_names),
         lede_numbers=tuple(sorted(intern(t) for t in facts)), guid=guid_stem(item),
         slug=slug_key(item),
-        refers=item.refers_to, correction="correction" in item.signal)
+        refers=item.refers_to, correction="correction" in item.signal,
+        kill="kill" in item.signal)
     return features, weights
 
 

@@ -117,6 +117,8 @@ def judge(new: Features, old: Features, shared: float, ctx: Context,
     flag = "correction" if new.correction else "version"
     if new.guid and new.guid == old.guid:
         return flag, 100, (f"same guid {new.guid}",)
+    if (new.kill or old.kill) and new.slug and new.slug == old.slug:
+        return "kill", 100, ("kill notice for this slug",)
     if old.agency_id in new.refers or new.agency_id in old.refers \
             or old.item_id in new.refers or new.item_id in old.refers:
         return flag, 100, ("refers_to",)
