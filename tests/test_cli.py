@@ -74,3 +74,29 @@ def test_bad_config_is_a_clear_error(tmp_path: Path) -> None:
     result = _wiredesk("--config", str(bad), "parse", str(SEEDS))
     assert result.returncode == 2
     assert result.stderr.startswith(f"wiredesk: {bad}:2: unknown key 'tags.lits'")
+
+
+def test_dupes_json_groups_the_demo_days_stories(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["dupes", str(SEEDS), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report) == {"clusters"}
+    clusters = report["clusters"]
+    assert clusters
+    for cluster in clusters:
+        assert {"id", "lead", "members"} <= cluster.keys()
+        assert len(cluster["members"]) >= 2
+        for member in cluster["members"]:
+            assert {"id", "relation", "score", "why"} <= member.keys()
+    baghuz = next(c for c in clusters if any("KCN1QV0LZ" in m["id"] for m in c["members"]))
+    relations = {m["relation"] for m in baghuz["members"]}
+    assert {"lead", "repeat", "correction"} <= relations
+    ids = {m["id"] for c in clusters for m in c["members"]}
+    assert not any("TX-PAR-RQP77" in i for i in ids)  # Afrin: same topic, another event
+    assert not any("190314-99-380412" in i for i in ids)  # Anbar: likewise
+
+
+def test_dupes_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["dupes", str(SEEDS)]) == 0
+    out = capsys.readouterr().out
+    assert "stories with more than one item" in out
+    assert "kill notice for this slug" in out
