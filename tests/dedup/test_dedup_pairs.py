@@ -60,8 +60,8 @@ def test_a_kill_notice_joins_the_story_it_kills() -> None:
                  headline="Another obituary", body="Someone else died.",
                  created="2019-03-14T15:30:00+00:00")
     detector = Detector()
-    for item in (story, kill, other):
-        detector.add(item)
+    for wire_item in (story, kill, other):
+        detector.add(wire_item)
     assert detector.story_id("ap-1") == detector.story_id("ap-2")
     assert detector.story_id("ap-3") != detector.story_id("ap-1")
     (link,) = detector.links_of("ap-2")
