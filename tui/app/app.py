@@ -559,7 +559,7 @@ class WiredeskApp(App[None]):
 
     # --- the rest ----------------------------------------------------------------------
     def action_quarantine(self) -> None:
-        self.push_screen(QuarantineScreen(list(self.wire.quarantined)))
+        self.push_screen(QuarantineScreen(list(self.wire.quarantined), self.inbox.folders))
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.binding_rows()))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
@@ -39,9 +41,17 @@ class _Report(ModalScreen[None]):
 class QuarantineScreen(_Report):
     """Files that could not be read, with the reason, so the editor can chase the feed."""
 
-    def __init__(self, entries: list[Quarantined]) -> None:
+    def __init__(self, entries: list[Quarantined], roots: tuple[Path, ...] = ()) -> None:
         super().__init__()
         self.entries = entries
+        self.roots = roots
+
+    def shown_path(self, path: str) -> str:
+        """The path inside the inbox folder that holds it: what the editor knows."""
+        for root in self.roots:
+            with contextlib.suppress(ValueError):
+                return f"{root.name}/{Path(path).relative_to(root)}"
+        return path
 
     def body(self) -> RenderableType:
         if not self.entries:
@@ -50,7 +60,8 @@ class QuarantineScreen(_Report):
         table.add_column("File", overflow="fold", ratio=2)
         table.add_column("Why", overflow="fold", ratio=3)
         for entry in self.entries:
-            table.add_row(Text(visible(entry.path)), Text(visible(entry.reason)))
+            table.add_row(Text(visible(self.shown_path(entry.path))),
+                          Text(visible(entry.reason)))
         return table
 
 
