@@ -62,7 +62,9 @@ def _start(terminal: Terminal, tmp_path: Path, *args: str) -> None:
     line = (f"env {exports} {shlex.quote(str(command))} {' '.join(map(shlex.quote, args))}; "
             "echo WIREDESK-EXITED-$?; sleep 60")
     terminal.tmux("new-session", "-d", "-s", "desk", "-x", "140", "-y", "40", line)
-    # A detached server started from a non-terminal may fall back to 80x24.
+    # A detached server with no client sizes windows by default-size (80x24) unless told
+    # to keep the size it was given.
+    terminal.tmux("set-option", "-g", "window-size", "manual")
     terminal.tmux("resize-window", "-t", "desk", "-x", "140", "-y", "40")
 
 
@@ -104,6 +106,8 @@ def test_a_shift_in_miniature_survives_a_restart(terminal: Terminal, tmp_path: P
     terminal.keys("m")
     terminal.wait_for("Merged 1 item(s) into this story")
     terminal.keys("Escape")  # clear the mark
+    # wait for it: ESC followed at once by a key reads as alt+key in a terminal
+    terminal.wait_for("Marks cleared")
     terminal.keys("s")
     terminal.wait_for("Spiked")
     terminal.keys("u")

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def build_app(config: Config, folders: Sequence[Path], desk: Desk,
-              cache: Path | None = None, poll_seconds: float = 0.5) -> WiredeskApp:
+              cache: Path | None = None, poll_seconds: float = 0.25) -> WiredeskApp:
     """The one way to make the app; tests build it the same way with their own files.
     Without `cache`, every file is parsed at start (what tests want)."""
     from tui.app.app import WiredeskApp

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -231,3 +232,66 @@ async def test_every_binding_has_an_id_and_a_description() -> None:
     for group in KEYS.values():
         for binding in group:
             assert binding.id and binding.description
+
+
+async def test_page_keys_and_jumps(app: WiredeskApp) -> None:
+    async with app.run_test(size=(160, 12)) as pilot:
+        queue = await _start(app, pilot)
+        await pilot.press("pagedown")
+        assert queue.cursor == queue.size.height - 1
+        await pilot.press("pageup")
+        assert queue.cursor == 0
+        await pilot.press("end")
+        assert queue.cursor == len(queue.listing) - 1
+        await pilot.press("home")
+        assert queue.cursor == 0
+
+
+async def test_story_badge_says_how_many_and_which_version(app: WiredeskApp) -> None:
+    async with app.run_test(size=(160, 50)) as pilot:
+        queue = await _start(app, pilot)
+        size = app.wire.stories.size_of(REUTERS_2)
+        assert size > 1
+        assert f"×{size} v2" in queue.row_text(REUTERS_2, 160)
+
+
+async def test_a_kill_bans_its_story_and_names_what_was_used(
+        config: Config, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    story = {"id": "ap-1", "source": "AP", "slug": "BC-US--Obit-Hollis",
+             "headline": "Ray Hollis, jazz pianist, dies at 81", "body": "He died.",
+             "created": "2019-03-14T13:10:00+00:00"}
+    (inbox / "a.jsonl").write_text(json.dumps(story) + "\n")
+    state = tmp_path / "desk.toml"
+    Desk(state, editor="ana").set_status("ap-1", "used")
+    app = build_app(config, [inbox], Desk(state, editor="ana"), poll_seconds=0.05)
+    messages: list[str] = []
+    shown = app.notify
+
+    def notify(message: str, **options: Any) -> None:
+        messages.append(message)
+        shown(message, **options)
+
+    app.notify = notify  # type: ignore[method-assign]
+    async with app.run_test(size=(160, 50)) as pilot:
+        await app.wait_loaded()
+        kill = {"id": "ap-2", "source": "AP", "slug": "BC-US--Obit-Hollis-KILL",
+                "headline": "KILL KILL KILL", "signal": ["kill"], "body": "He is alive.",
+                "created": "2019-03-14T15:20:00+00:00"}
+        (inbox / "b.jsonl").write_text(json.dumps(kill) + "\n")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if "ap-2" in app.wire.items:
+                break
+        await pilot.pause()
+        assert app.is_killed("ap-1")
+        assert any("KILL from AP" in m and "Already used: Ray Hollis" in m for m in messages)
+        assert "✖" in app.query_one(QueueView).row_text("ap-1", 160)
+
+
+async def test_no_color_is_respected(config: Config, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = build_app(config, [tmp_path], Desk(tmp_path / "d.toml"))
+    assert app.no_color

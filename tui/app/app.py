@@ -87,7 +87,7 @@ class WiredeskApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [b for group in KEYS.values() for b in group]
 
     def __init__(self, config: Config, inbox: Inbox, desk: Desk,
-                 poll_seconds: float = 0.5) -> None:
+                 poll_seconds: float = 0.25) -> None:
         super().__init__()
         self.config = config
         self.inbox = inbox
@@ -422,14 +422,15 @@ class WiredeskApp(App[None]):
 
     def _undo_or_say(self) -> None:
         event = self.desk.undo()
-        self.notify(f"Undone: {event.summary}" if event else "Nothing to undo", timeout=3,
-                    markup=False)
+        done = event.summary.removeprefix("undo: ") if event else ""
+        self.notify(f"Undone: {done}" if event else "Nothing to undo", timeout=3, markup=False)
 
     def action_redo(self) -> None:
         def redo() -> None:
             event = self.desk.redo()
-            self.notify(f"Redone: {event.summary}" if event else "Nothing to redo",
-                        timeout=3, markup=False)
+            done = event.summary.removeprefix("redo: ") if event else ""
+            self.notify(f"Redone: {done}" if event else "Nothing to redo", timeout=3,
+                        markup=False)
 
         self.decide(redo, "")
 

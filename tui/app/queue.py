@@ -26,7 +26,7 @@ from tui.textsafe import visible
 from tui.wire import Wire
 
 _WIDTHS = {"time": 5, "urgency": 2, "source": 14, "slug": 18, "words": 5, "status": 6,
-           "tags": 16, "assignee": 12, "story": 4}
+           "tags": 16, "assignee": 12, "story": 8}
 
 
 _GIVE_WAY = ("assignee", "tags", "slug", "words", "source", "story", "status")
@@ -192,9 +192,12 @@ class QueueView(ScrollView, can_focus=True):
         return tuple(columns)
 
     def _badge(self, item_id: str) -> str:
+        """How many items the story has, and which version this one is (●: marked)."""
         size = self.wire.stories.size_of(item_id)
         marked = "●" if self.desk.editor in self.desk.decision(item_id).marks else ""
-        return f"{marked}×{size}" if size > 1 else marked
+        version = self.wire.items[item_id].version
+        shown = f" v{version}" if version and size > 1 and len(version) <= 3 else ""
+        return f"{marked}×{size}{shown}" if size > 1 else marked
 
     def _row_style(self, item_id: str) -> Style:
         item = self.wire.items[item_id]

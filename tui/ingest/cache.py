@@ -19,10 +19,15 @@ from tui.ingest.errors import Quarantined
 from tui.ingest.reader import FileResult
 from tui.model import Dateline, Item
 
-_TUPLES = [f.name for f in fields(Item) if str(f.type).startswith("tuple")]
-_SCALARS = [f.name for f in fields(Item) if f.name not in _TUPLES and f.name != "dateline"]
+# Columns in the order of Item's own fields (the dateline spread over four at the end),
+# so a row becomes an Item positionally: a day of 100,000 is read in well under a second.
+_FIELDS = [f.name for f in fields(Item)]
+_ITEM_COLUMNS = [name for name in _FIELDS if name != "dateline"]
+_TUPLE_AT = [i for i, f in enumerate(f for f in fields(Item) if f.name != "dateline")
+             if str(f.type).startswith("tuple")]
+_DATELINE_AT = _FIELDS.index("dateline")
 _DATELINE = [f"dateline_{f.name}" for f in fields(Dateline)]
-_COLUMNS = [*_SCALARS, *_TUPLES, *_DATELINE]
+_COLUMNS = [*_ITEM_COLUMNS, *_DATELINE]
 _SEP = "\x1f"  # unit separator: never left in parsed text, which has its controls removed
 
 
@@ -73,17 +78,17 @@ class IngestCache:
         wanted = set(paths)
         results = {p: FileResult(p) for p in wanted}
         names = ", ".join(f'"{c}"' for c in _COLUMNS)
-        n_scalar, n_tuple = len(_SCALARS), len(_TUPLES)
-        for row in self.db.execute(f"SELECT file, {names} FROM items ORDER BY file, seq"):
+        end = len(_ITEM_COLUMNS) + 1
+        # rowid order is the order items were stored in: file by file, in file order
+        for row in self.db.execute(f"SELECT file, {names} FROM items ORDER BY rowid"):
             result = results.get(row[0])
             if result is None:
                 continue
-            values = row[1:]
-            kwargs = dict(zip(_SCALARS, values[:n_scalar], strict=True))
-            for name, joined in zip(_TUPLES, values[n_scalar:n_scalar + n_tuple], strict=True):
-                kwargs[name] = tuple(joined.split(_SEP)) if joined else ()
-            kwargs["dateline"] = Dateline(*values[n_scalar + n_tuple:])
-            result.items.append(Item(**kwargs))
+            values = list(row[1:end])
+            for at in _TUPLE_AT:
+                values[at] = tuple(values[at].split(_SEP)) if values[at] else ()
+            values.insert(_DATELINE_AT, Dateline(*row[end:]))
+            result.items.append(Item(*values))
         for file, path, reason, fmt in self.db.execute("SELECT * FROM problems"):
             if file in results:
                 results[file].problems.append(Quarantined(path, reason, fmt))
@@ -118,7 +123,9 @@ class IngestCache:
 
 
 def _row(item: Item) -> list[object]:
-    values: list[object] = [getattr(item, name) for name in _SCALARS]
-    values += [_SEP.join(getattr(item, name)) for name in _TUPLES]
+    values: list[object] = []
+    for name in _ITEM_COLUMNS:
+        value = getattr(item, name)
+        values.append(_SEP.join(value) if isinstance(value, tuple) else value)
     values += [getattr(item.dateline, f.name) for f in fields(Dateline)]
     return values

@@ -120,10 +120,12 @@ class Inbox:
                 st = folder.stat()
                 files[str(folder)] = _Seen(st.st_size, st.st_mtime_ns)
                 continue
-            for directory, dirs, _names in os.walk(folder):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            # one listing per folder gives both its files and its sub-folders
+            pending = [str(folder)]
+            while pending:
+                directory = pending.pop()
                 self._folder_times[directory] = _mtime(directory)
-                files.update(_list(directory))
+                files.update(_list(directory, pending))
         return dict(sorted(files.items()))
 
     def _changed_folders(self) -> list[str]:
@@ -140,7 +142,9 @@ class Inbox:
         return changed
 
 
-def _list(directory: str) -> dict[str, _Seen]:
+def _list(directory: str, folders: list[str] | None = None) -> dict[str, _Seen]:
+    """The files of one folder with their size and time; its sub-folders (not hidden)
+    are appended to `folders` when given."""
     found: dict[str, _Seen] = {}
     try:
         entries = list(os.scandir(directory))
@@ -150,7 +154,9 @@ def _list(directory: str) -> dict[str, _Seen]:
         if skip_name(entry.name):
             continue
         try:
-            if entry.is_file():
+            if folders is not None and entry.is_dir():
+                folders.append(entry.path)
+            elif entry.is_file():
                 st = entry.stat()
                 found[entry.path] = _Seen(st.st_size, st.st_mtime_ns)
         except OSError:
