@@ -59,13 +59,12 @@ def _start(terminal: Terminal, tmp_path: Path, *args: str) -> None:
     env = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "st"),
            "TERM": "xterm-256color", "PATH": os.environ.get("PATH", "")}
     exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-    line = (f"env {exports} {shlex.quote(str(command))} {' '.join(map(shlex.quote, args))}; "
+    # the pane's shell may export COLUMNS/LINES from before the window had its size
+    line = (f"env -u COLUMNS -u LINES {exports} {shlex.quote(str(command))} "
+            f"{' '.join(map(shlex.quote, args))}; "
             "echo WIREDESK-EXITED-$?; sleep 60")
     terminal.tmux("new-session", "-d", "-s", "desk", "-x", "140", "-y", "40", line)
-    # A detached server with no client sizes windows by default-size (80x24) unless told
-    # to keep the size it was given.
     terminal.tmux("set-option", "-g", "window-size", "manual")
-    terminal.tmux("resize-window", "-t", "desk", "-x", "140", "-y", "40")
 
 
 def test_starts_on_the_seeds_shows_the_seed_and_quits(terminal: Terminal,
