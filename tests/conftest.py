@@ -9,13 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from wiredesk_testdata import SEEDS, WIRE_SAMPLES
 
 from tui.config import Config, load_config
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-SEED_ARTICLE = SEEDS / "000_b9ed3b9ded6fdf7d.txt"
-WIRE_SAMPLES = ROOT.parent / "shared" / "wire-samples"
 
 
 @pytest.fixture(autouse=True)

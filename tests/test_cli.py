@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEED_ARTICLE, SEEDS
+from wiredesk_testdata import SEED_ARTICLE, SEEDS
 
 from tui import __version__
 from tui.cli import main

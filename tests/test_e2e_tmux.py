@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from wiredesk_testdata import SEEDS
 
 pytestmark = pytest.mark.e2e
 

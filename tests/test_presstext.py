@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import SEED_ARTICLE
+from wiredesk_testdata import SEED_ARTICLE
 
 from tui.ingest import read_file
 from tui.ingest.presstext import fix_name_case, parse, sniff

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SEEDS
 from textual.pilot import Pilot
+from wiredesk_testdata import SEEDS
 
 from tui.app.app import WiredeskApp
 from tui.app.queue import QueueView

@@ -1,0 +1,13 @@
+"""Where the tests find the bundled seeds and the shared samples.
+
+A module of its own, not conftest.py: test folders have conftest files of their own,
+and `from conftest import` would find whichever pytest loaded last."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED_ARTICLE = SEEDS / "000_b9ed3b9ded6fdf7d.txt"
+WIRE_SAMPLES = ROOT.parent / "shared" / "wire-samples"
