@@ -12,6 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import Enum
 
+from tui.dedup.groups import Story
 from tui.desk.desk import Desk
 from tui.wire import Wire
 
@@ -63,15 +64,20 @@ def build(wire: Wire, desk: Desk, mode: Mode, *, only: Collection[str] | None = 
             if key not in pinned_set:
                 listing.add(key)
         return listing
+    # Every story read once (asking the detector key by key cost seconds at 100k).
+    story_of: dict[str, Story] = {}
+    for story in wire.stories.stories():
+        for member in story.members:
+            story_of[member] = story
     seen: set[str] = set()
     for key in keys:
-        story = wire.story_of(key)
-        story_id = story.id if story is not None else key
+        found = story_of.get(key)
+        story_id = found.id if found is not None else key
         if story_id in seen:
             continue
         seen.add(story_id)
-        members = [m for m in (story.members if story else [key]) if m in wire.items]
-        lead = lead_of(wire, desk, story_id, members)
+        members = [m for m in (found.members if found else [key]) if m in wire.items]
+        lead = lead_of(wire, desk, story_id, members, found.lead if found else "")
         listing.add(lead)
         if story_id in opened:
             for member in sorted(members, key=wire.order_position):
@@ -80,12 +86,12 @@ def build(wire: Wire, desk: Desk, mode: Mode, *, only: Collection[str] | None = 
     return listing
 
 
-def lead_of(wire: Wire, desk: Desk, story_id: str, members: list[str]) -> str:
+def lead_of(wire: Wire, desk: Desk, story_id: str, members: list[str],
+            detector_lead: str = "") -> str:
     """The editor's choice, else the detector's lead, else the newest member."""
     chosen = desk.state.leads.get(story_id)
     if chosen in members:
         return chosen
-    story = wire.stories.story_of(members[0]) if members else None
-    if story is not None and story.lead in members:
-        return story.lead
+    if detector_lead in members:
+        return detector_lead
     return min(members, key=wire.order_position)
