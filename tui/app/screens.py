@@ -65,6 +65,7 @@ class Picker(ModalScreen[str | None]):
         self.choices = choices
         self.allow_free = allow_free
         self.free_label = free_label
+        self._shown_for = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
@@ -77,30 +78,42 @@ class Picker(ModalScreen[str | None]):
         if options.option_count:
             options.highlighted = 0
 
+    def ranked(self, query: str) -> list[tuple[str, str]]:
+        """(choice, label) in the order offered for what was typed."""
+        if not query:
+            return [(c, c) for c in self.choices]
+        ranked = process.extract(query, self.choices, scorer=fuzz.WRatio, limit=None,
+                                 score_cutoff=60)
+        found = [(name, name) for name, _score, _index in ranked]
+        if self.allow_free and query not in self.choices:
+            free = (query, f"{self.free_label}: {query}")
+            strong = bool(ranked) and ranked[0][1] >= 85
+            found = [*found, free] if strong else [free, *found]
+        return found
+
     def on_input_changed(self, event: Input.Changed) -> None:
         options = self.query_one(OptionList)
         options.clear_options()
-        query = event.value.strip()
-        if not query:
-            options.add_options([Option(Text(c), id=c) for c in self.choices])
-        else:
-            ranked = process.extract(query, self.choices, scorer=fuzz.WRatio, limit=None,
-                                     score_cutoff=60)
-            found = [Option(Text(name), id=name) for name, _score, _index in ranked]
-            strong = bool(ranked) and ranked[0][1] >= 85
-            if self.allow_free and query not in self.choices:
-                free = Option(Text(f"{self.free_label}: {query}"), id=query)
-                found = [*found, free] if strong else [free, *found]
-            options.add_options(found)
+        self._shown_for = event.value.strip()
+        options.add_options([Option(Text(label), id=choice)
+                             for choice, label in self.ranked(self._shown_for)])
         if options.option_count:
             options.highlighted = 0
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        typed = event.value.strip()
+        if typed != self._shown_for:
+            # typed faster than the list followed: choose from what was typed, not from
+            # a list that still shows an earlier query
+            best = self.ranked(typed)
+            if best:
+                self.dismiss(best[0][0])
+            return
         options = self.query_one(OptionList)
         if options.highlighted is not None and options.option_count:
             self.dismiss(options.get_option_at_index(options.highlighted).id)
-        elif self.allow_free and event.value.strip():
-            self.dismiss(event.value.strip())
+        elif self.allow_free and typed:
+            self.dismiss(typed)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
