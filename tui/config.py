@@ -16,17 +16,11 @@ from typing import Any
 
 from tui import paths
 from tui.dedup.settings import Settings
-from tui.tomlio import TomlSyntaxError, parse_toml
+from tui.tomlio import LocatedError, TomlSyntaxError, parse_toml
 
 
-class ConfigError(Exception):
+class ConfigError(LocatedError):
     """A configuration file is missing, malformed or does not fit the schema."""
-
-    def __init__(self, path: Path, message: str, line: int | None = None) -> None:
-        self.path = path
-        self.line = line
-        where = f"{path}:{line}" if line else str(path)
-        super().__init__(f"{where}: {message}")
 
 
 @dataclass(frozen=True)

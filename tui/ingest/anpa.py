@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from tui.ingest import datelines
 from tui.ingest.agencies import canonical_source
 from tui.ingest.dates import compose
-from tui.ingest.errors import ParseError, Quarantined
+from tui.ingest.errors import ParseError, Quarantined, parse_each
 from tui.ingest.signals import detect
 from tui.ingest.textblocks import lines
 from tui.model import Dateline, Item, content_id, count_words
@@ -64,15 +64,7 @@ def parse(text: str, path: str, received: str) -> list[Item | Quarantined]:
                 if m.strip("\x16\x04\x7f\x0c\n ")]
     if not messages:
         raise ParseError("ANPA-1312 file with no message in it")
-    if len(messages) == 1:
-        return [parse_message(messages[0], path, received)]
-    found: list[Item | Quarantined] = []
-    for index, message in enumerate(messages):
-        try:
-            found.append(parse_message(message, path, received))
-        except ParseError as exc:
-            found.append(Quarantined(f"{path}#{index}", str(exc), FORMAT))
-    return found
+    return parse_each(messages, parse_message, path, received, FORMAT)
 
 
 @dataclass(slots=True)

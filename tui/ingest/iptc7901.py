@@ -21,7 +21,7 @@ import re
 from tui.ingest import datelines
 from tui.ingest.agencies import canonical_source
 from tui.ingest.dates import compose, month_number
-from tui.ingest.errors import ParseError, Quarantined
+from tui.ingest.errors import ParseError, Quarantined, parse_each
 from tui.ingest.signals import detect, merge
 from tui.ingest.textblocks import lines, paragraphs
 from tui.model import Dateline, Item, content_id, count_words
@@ -60,15 +60,7 @@ def parse(text: str, path: str, received: str) -> list[Item | Quarantined]:
     messages = [m for m in re.split(r"(?=\x01)", lines(text)) if m.strip("\x01\x04\x7f\x16\n\t ")]
     if not messages:
         raise ParseError("IPTC 7901 file with no message in it")
-    if len(messages) == 1:
-        return [parse_message(messages[0], path, received)]
-    found: list[Item | Quarantined] = []
-    for index, message in enumerate(messages):
-        try:
-            found.append(parse_message(message, path, received))
-        except ParseError as exc:
-            found.append(Quarantined(f"{path}#{index}", str(exc), FORMAT))
-    return found
+    return parse_each(messages, parse_message, path, received, FORMAT)
 
 
 def parse_message(message: str, path: str, received: str) -> Item:

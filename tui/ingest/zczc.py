@@ -24,7 +24,7 @@ import re
 from tui.ingest import datelines
 from tui.ingest.agencies import canonical_source
 from tui.ingest.dates import iso
-from tui.ingest.errors import ParseError, Quarantined
+from tui.ingest.errors import ParseError, Quarantined, parse_each
 from tui.ingest.signals import detect
 from tui.ingest.textblocks import lines
 from tui.model import Dateline, Item, content_id, count_words
@@ -48,15 +48,7 @@ def parse(text: str, path: str, received: str) -> list[Item | Quarantined]:
     if not starts:
         raise ParseError("no ZCZC start-of-message line")
     messages = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
-    if len(messages) == 1:
-        return [parse_message(messages[0], path, received)]
-    found: list[Item | Quarantined] = []
-    for index, message in enumerate(messages):
-        try:
-            found.append(parse_message(message, path, received))
-        except ParseError as exc:
-            found.append(Quarantined(f"{path}#{index}", str(exc), FORMAT))
-    return found
+    return parse_each(messages, parse_message, path, received, FORMAT)
 
 
 def parse_message(message: str, path: str, received: str) -> Item:
