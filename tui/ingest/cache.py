@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -83,13 +83,28 @@ class IngestCache:
     def load(self, paths: Iterable[str]) -> dict[str, FileResult]:
         wanted = set(paths)
         results = {p: FileResult(p) for p in wanted}
+        for file, item in self._rows():
+            result = results.get(file)
+            if result is not None:
+                result.items.append(item)
+        for file, path, reason, fmt in self.db.execute("SELECT * FROM problems"):
+            if file in results:
+                results[file].problems.append(Quarantined(path, reason, fmt))
+        return results
+
+    def load_all(self, paths: Iterable[str]) -> tuple[list[Item], list[Quarantined]]:
+        """The items and quarantine reasons of these files, in file order."""
+        wanted = set(paths)
+        items = [item for file, item in self._rows() if file in wanted]
+        problems = [Quarantined(path, reason, fmt) for file, path, reason, fmt
+                    in self.db.execute("SELECT * FROM problems") if file in wanted]
+        return items, problems
+
+    def _rows(self) -> Iterator[tuple[str, Item]]:
         n_fields = len(_PACKED)
         # rowid order is the order items were stored in: file by file, in file order
         for file, packed, body in self.db.execute(
                 "SELECT file, fields, body FROM items ORDER BY rowid"):
-            result = results.get(file)
-            if result is None:
-                continue
             values: list[Any] = packed.split(_FIELD_SEP)
             dateline = Dateline(*values[n_fields:])
             del values[n_fields:]
@@ -101,11 +116,7 @@ class IngestCache:
             values[_URGENCY_AT] = int(urgency) if urgency else None
             values.insert(_DATELINE_AT, dateline)
             values.insert(_BODY_AT, body)
-            result.items.append(Item(*values))
-        for file, path, reason, fmt in self.db.execute("SELECT * FROM problems"):
-            if file in results:
-                results[file].problems.append(Quarantined(path, reason, fmt))
-        return results
+            yield file, Item(*values)
 
     def store(self, entries: Iterable[tuple[FileResult, int, int]]) -> None:
         """Remember files just read, with the size and time they were read at."""

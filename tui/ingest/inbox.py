@@ -47,15 +47,20 @@ class Inbox:
         fresh = [p for p in files if known.get(p) != (files[p].size, files[p].mtime_ns)]
         total, done = len(files), 0
         if cached and self.cache is not None:
-            results = self.cache.load(cached)
-            for start in range(0, len(cached), batch):
-                chunk = [results[p] for p in cached[start:start + batch]]
-                for path in cached[start:start + batch]:
-                    self._seen[path] = files[path]
-                done += len(chunk)
+            # The cached day comes as a few results of many items each: a result object
+            # per file cost more than reading the items themselves.
+            items, problems = self.cache.load_all(cached)
+            for path in cached:
+                self._seen[path] = files[path]
+            size = max(batch, 1) * 10
+            for start in range(0, max(len(items), 1), size):
+                part = FileResult("", items[start:start + size],
+                                  problems if start == 0 else [])
+                done = min(total, done + len(cached) * len(part.items) // max(len(items), 1))
                 if progress:
                     progress(done, total)
-                yield chunk
+                yield [part]
+            done = len(cached)
         chunk = []
         for path in fresh:
             stat = files[path]
