@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tui.bench import ui as bench_ui
+from tui.app import bench_ui
 
 
 def test_ui_bench_reports_every_measure(tmp_path: Path) -> None:

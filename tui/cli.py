@@ -239,7 +239,7 @@ def _bench(args: argparse.Namespace) -> int:
 
         bench_dedup.run(sizes=args.sizes)
     elif args.bench == "ui":
-        from tui.bench import ui as bench_ui
+        from tui.app import bench_ui
 
         bench_ui.run(items=args.items)
     elif args.bench == "query":

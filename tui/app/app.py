@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import functools
 import gc
 import threading
 import time
@@ -12,13 +11,15 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState
 
+from tui.app import keys
+from tui.app.keys import KEYS
 from tui.app.messages import CursorMoved
 from tui.app.preview import Preview, render_item
 from tui.app.queue import QueueView
@@ -36,53 +37,8 @@ from tui.listing import Mode, is_pinned
 from tui.query import Context, QueryError, SearchIndex, filter_keys, parse_query
 from tui.wire import Wire
 
-Group = str
 #: seconds the cursor must rest before the preview follows it
 PREVIEW_DELAY = 0.06
-
-
-def _b(key: str, action: str, text: str, binding_id: str, show: bool = False) -> Binding:
-    return Binding(key, action, text, id=binding_id, show=show)
-
-
-#: every key of the desk, grouped as the help screen shows them
-KEYS: dict[Group, list[Binding]] = {
-    "Decide": [
-        _b("t", "tag", "Tag", "queue.tag", show=True),
-        _b("a", "assign", "Assign", "queue.assign", show=True),
-        _b("s", "spike", "Spike / unspike", "queue.spike", show=True),
-        _b("U", "used", "Mark used", "queue.used"),
-        _b("r", "read", "Read / unread", "queue.read"),
-        _b("p", "priority", "Priority", "queue.priority"),
-        _b("n", "note", "Note", "queue.note"),
-        _b("space", "mark", "Mark for bulk work", "queue.mark"),
-        _b("escape", "clear", "Clear marks, filter and search", "queue.clear"),
-        _b("u", "undo", "Undo", "desk.undo", show=True),
-        _b("ctrl+r", "redo", "Redo", "desk.redo"),
-    ],
-    "Stories": [
-        _b("m", "merge", "Merge marked into this story", "story.merge", show=True),
-        _b("M", "split", "Take out of its story", "story.split"),
-        _b("x", "not_same", "Not the same story", "story.not_same"),
-        _b("L", "lead", "Make this the story's lead", "story.lead"),
-        _b("d", "diff", "Diff against the previous version", "story.diff", show=True),
-        _b("v", "view", "Flat / stories view", "view.toggle", show=True),
-        _b("enter,right", "open", "Open / close a story", "view.open"),
-        _b("left", "close_story", "Close a story", "view.close"),
-    ],
-    "Find": [
-        _b("slash", "search", "Search", "find.search", show=True),
-        _b("f", "filter", "Filter", "find.filter", show=True),
-        *[_b(str(n), f"saved_view('{n}')", f"Saved view {n}", f"find.view{n}")
-          for n in range(1, 10)],
-    ],
-    "Desk": [
-        _b("Q", "quarantine", "Quarantined files", "app.quarantine"),
-        _b("tab", "focus_next", "Next pane", "app.next_pane"),
-        _b("question_mark", "help", "Help", "app.help", show=True),
-        _b("q", "quit", "Quit", "app.quit", show=True),
-    ],
-}
 
 
 class WiredeskApp(App[None]):
@@ -606,47 +562,16 @@ class WiredeskApp(App[None]):
 
     @classmethod
     def binding_ids(cls) -> set[str]:
-        ids = set()
-        for owner in (cls, QueueView, HelpScreen, Picker, Prompt, DiffScreen):
-            for binding in owner.BINDINGS:
-                if isinstance(binding, Binding) and binding.id:
-                    ids.add(binding.id)
-        return ids
+        return keys.binding_ids((cls, QueueView, HelpScreen, Picker, Prompt, DiffScreen))
 
     def binding_rows(self) -> list[HelpRow]:
         """Every key as it is bound now (after the keymap), grouped for the help screen."""
-        groups: list[tuple[str, list[BindingType]]] = [("Move", QueueView.BINDINGS)]
-        groups += [(group, list(bindings)) for group, bindings in KEYS.items()]
-        rows: list[HelpRow] = []
-        for group, bindings in groups:
-            for binding in bindings:
-                assert isinstance(binding, Binding)
-                keys = self.keymap_of(binding.id or "", binding.key)
-                display = ", ".join(self.get_key_display(Binding(k.strip(), binding.action))
-                                    for k in keys.split(","))
-                rows.append((group, display, binding.description, binding.id or ""))
-        return rows
-
-    def keymap_of(self, binding_id: str, default: str) -> str:
-        return self.config.keymap.get(binding_id, default)
+        return keys.help_rows(self.config.keymap, self.get_key_display)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every desk action in the command palette (ctrl+p), with its key."""
         yield from super().get_system_commands(screen)
-        for group, keys, description, binding_id in self.binding_rows():
-            action = self._action_for(binding_id)
-            if action is not None:
-                yield SystemCommand(f"{description} ({keys})", f"{group}: {binding_id}",
-                                    action)
-
-    def _action_for(self, binding_id: str) -> Callable[[], object] | None:
-        owners: list[tuple[App[None] | QueueView, list[BindingType]]] = [
-            (self, self.BINDINGS), (self.queue, QueueView.BINDINGS)]
-        for owner, bindings in owners:
-            for binding in bindings:
-                if isinstance(binding, Binding) and binding.id == binding_id:
-                    return functools.partial(self.run_action, binding.action, owner)
-        return None
+        yield from keys.palette(self, self.queue, self.binding_rows())
 
 
 def _what(keys: list[str]) -> str:

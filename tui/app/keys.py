@@ -1,0 +1,98 @@
+"""Every key of the desk: the table the app binds, the help screen's rows and the
+command palette's entries, all read from the same bindings so they never disagree."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+
+from tui.app.queue import QueueView
+from tui.app.screens import HelpRow
+
+Group = str
+
+
+def _b(key: str, action: str, text: str, binding_id: str, show: bool = False) -> Binding:
+    return Binding(key, action, text, id=binding_id, show=show)
+
+
+#: every key of the desk, grouped as the help screen shows them
+KEYS: dict[Group, list[Binding]] = {
+    "Decide": [
+        _b("t", "tag", "Tag", "queue.tag", show=True),
+        _b("a", "assign", "Assign", "queue.assign", show=True),
+        _b("s", "spike", "Spike / unspike", "queue.spike", show=True),
+        _b("U", "used", "Mark used", "queue.used"),
+        _b("r", "read", "Read / unread", "queue.read"),
+        _b("p", "priority", "Priority", "queue.priority"),
+        _b("n", "note", "Note", "queue.note"),
+        _b("space", "mark", "Mark for bulk work", "queue.mark"),
+        _b("escape", "clear", "Clear marks, filter and search", "queue.clear"),
+        _b("u", "undo", "Undo", "desk.undo", show=True),
+        _b("ctrl+r", "redo", "Redo", "desk.redo"),
+    ],
+    "Stories": [
+        _b("m", "merge", "Merge marked into this story", "story.merge", show=True),
+        _b("M", "split", "Take out of its story", "story.split"),
+        _b("x", "not_same", "Not the same story", "story.not_same"),
+        _b("L", "lead", "Make this the story's lead", "story.lead"),
+        _b("d", "diff", "Diff against the previous version", "story.diff", show=True),
+        _b("v", "view", "Flat / stories view", "view.toggle", show=True),
+        _b("enter,right", "open", "Open / close a story", "view.open"),
+        _b("left", "close_story", "Close a story", "view.close"),
+    ],
+    "Find": [
+        _b("slash", "search", "Search", "find.search", show=True),
+        _b("f", "filter", "Filter", "find.filter", show=True),
+        *[_b(str(n), f"saved_view('{n}')", f"Saved view {n}", f"find.view{n}")
+          for n in range(1, 10)],
+    ],
+    "Desk": [
+        _b("Q", "quarantine", "Quarantined files", "app.quarantine"),
+        _b("tab", "focus_next", "Next pane", "app.next_pane"),
+        _b("question_mark", "help", "Help", "app.help", show=True),
+        _b("q", "quit", "Quit", "app.quit", show=True),
+    ],
+}
+
+
+
+
+def binding_ids(owners: Iterable[Any]) -> set[str]:
+    ids = set()
+    for owner in owners:
+        for binding in owner.BINDINGS:
+            if isinstance(binding, Binding) and binding.id:
+                ids.add(binding.id)
+    return ids
+
+
+def help_rows(keymap: dict[str, str], display: Callable[[Binding], str]) -> list[HelpRow]:
+    groups: list[tuple[str, list[BindingType]]] = [("Move", QueueView.BINDINGS)]
+    groups += [(group, list(bindings)) for group, bindings in KEYS.items()]
+    rows: list[HelpRow] = []
+    for group, bindings in groups:
+        for binding in bindings:
+            assert isinstance(binding, Binding)
+            bound = keymap.get(binding.id or "", binding.key)
+            shown = ", ".join(display(Binding(k.strip(), binding.action))
+                              for k in bound.split(","))
+            rows.append((group, shown, binding.description, binding.id or ""))
+    return rows
+
+
+def palette(app: App[None], queue: QueueView, rows: list[HelpRow]) -> Iterator[SystemCommand]:
+    owners: list[tuple[App[None] | QueueView, list[BindingType]]] = [
+        (app, app.BINDINGS), (queue, QueueView.BINDINGS)]
+    for group, shown, description, binding_id in rows:
+        for owner, bindings in owners:
+            action = next((b.action for b in bindings
+                           if isinstance(b, Binding) and b.id == binding_id), None)
+            if action is not None:
+                yield SystemCommand(f"{description} ({shown})", f"{group}: {binding_id}",
+                                    functools.partial(app.run_action, action, owner))
+                break
