@@ -48,3 +48,27 @@ async def test_queue_marks_grouped_items(config: Config, tmp_path: Path) -> None
         assert "×2" in queue.row_text("a1", 120)
         assert "×2" in queue.row_text("a2", 120)
         assert "×" not in queue.row_text("c1", 120)
+
+
+def test_queue_order_is_the_same_for_a_big_first_load_and_single_arrivals() -> None:
+    from tui.ingest import FileResult
+    from tui.model import Item
+    from tui.wire import Wire
+
+    def item(n: int) -> Item:
+        minute = (n * 37) % 60
+        return Item(id=f"i{n:03d}", path="p", format="jsonl", headline=f"h{n}",
+                    body=f"Body number {n} about item {n}.",
+                    versioned=f"2019-03-14T{10 + n % 5:02d}:{minute:02d}:00+00:00")
+
+    items = [item(n) for n in range(200)]
+    at_once = Wire()
+    at_once.add_result(FileResult("day", items[:150]))  # sorted in as one batch
+    for one in items[150:]:
+        at_once.add_result(FileResult("late", [one]))  # each inserted in place
+    one_by_one = Wire()
+    for one in items:
+        one_by_one.add_result(FileResult("x", [one]))
+    assert at_once.order == one_by_one.order
+    times = [at_once.items[k].versioned for k in at_once.order]
+    assert times == sorted(times, reverse=True)

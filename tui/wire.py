@@ -32,6 +32,7 @@ class Wire:
         """Take one file's items; returns the ids that were new to the wire."""
         self.quarantined.extend(result.problems)
         added = []
+        fresh: list[tuple[float, str]] = []
         for item in result.items:
             if item.key in self.items:
                 continue  # the same transmission again (a resend or a re-read file)
@@ -39,11 +40,19 @@ class Wire:
             self.by_id.setdefault(item.id, []).append(item.key)
             self.stories.add(item)
             # Sort by negated time so the newest item is row 0; the key breaks ties.
-            sort_key = (-epoch(item.sort_time), item.key)
-            position = bisect.bisect_left(self._keys, sort_key)
-            self._keys.insert(position, sort_key)
-            self.order.insert(position, item.key)
+            fresh.append((-epoch(item.sort_time), item.key))
             added.append(item.key)
+        if len(fresh) > 64:
+            # a big batch (the day's first load) is sorted in once, not inserted item by
+            # item: each insert moves the rows below it
+            self._keys.extend(fresh)
+            self._keys.sort()
+            self.order = [key for _time, key in self._keys]
+        else:
+            for sort_key in fresh:
+                position = bisect.bisect_left(self._keys, sort_key)
+                self._keys.insert(position, sort_key)
+                self.order.insert(position, sort_key[1])
         return added
 
     def resolve(self, identifier: str) -> str | None:
