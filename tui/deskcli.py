@@ -85,7 +85,9 @@ def run(args: argparse.Namespace, config: Config, desk: Desk, wire: Wire | None)
         return _saved(desk.set_status(item(args.id), args.value))
     if name == "merge":
         ids = [item(i) for i in args.ids]
-        return _saved(desk.merge(_story_of(desk, wire, ids[0]), ids))
+        story = (wire.story_id_for(ids[0], desk.decision(ids[0])) if wire is not None
+                 else f"story:{ids[0]}")
+        return _saved(desk.merge(story, ids))
     if name == "split":
         return _saved(desk.split(item(args.id)))
     if name == "notdup":
@@ -123,14 +125,6 @@ def _roster(config: Config, who: str) -> str:
     nearest = process.extract(who, roster, limit=3, score_cutoff=40)
     hint = f"; did you mean {', '.join(n for n, _s, _i in nearest)}?" if nearest else ""
     raise UsageError(f"'{who}' is not on the roster (config [roster]){hint}")
-
-
-def _story_of(desk: Desk, wire: Wire | None, item_id: str) -> str:
-    mine = desk.decision(item_id).story
-    if mine and mine != "alone":
-        return mine
-    story = wire.story_of(item_id) if wire is not None else None
-    return story.id if story is not None else f"story:{item_id}"
 
 
 def _show(desk: Desk, wire: Wire | None, item_id: str, as_json: bool) -> int:

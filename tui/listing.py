@@ -16,8 +16,6 @@ from tui.dedup.groups import Story
 from tui.desk.desk import Desk
 from tui.wire import Wire
 
-FLASH_URGENCY = 2
-
 
 class Mode(Enum):
     FLAT = "flat"
@@ -41,9 +39,7 @@ class Listing:
 
 
 def is_pinned(wire: Wire, desk: Desk, key: str) -> bool:
-    item = wire.items[key]
-    return (item.urgency is not None and item.urgency <= FLASH_URGENCY
-            and desk.decision(key).status == "new")
+    return wire.items[key].is_flash and desk.decision(key).status == "new"
 
 
 def build(wire: Wire, desk: Desk, mode: Mode, *, only: Collection[str] | None = None,

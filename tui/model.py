@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 PUBSTATUSES = ("usable", "withheld", "canceled")
+#: urgency 1 (FLASH) and 2 (BULLETIN): the items that ring the bell and are pinned
+FLASH_URGENCY = 2
 SIGNALS = ("update", "correction", "kill", "hold", "advisory", "repeat")
 
 
@@ -63,6 +65,10 @@ class Item:
     ednote: str = ""
     signal: tuple[str, ...] = ()
     refers_to: tuple[str, ...] = ()
+
+    @property
+    def is_flash(self) -> bool:
+        return self.urgency is not None and self.urgency <= FLASH_URGENCY
 
     @property
     def key(self) -> str:

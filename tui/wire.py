@@ -10,7 +10,7 @@ from pathlib import Path
 from tui.dedup.groups import Story, StoryIndex
 from tui.dedup.settings import Settings
 from tui.dedup.stories import Overrides
-from tui.desk.state import ALONE, DeskState
+from tui.desk.state import ALONE, Decision, DeskState
 from tui.ingest import FileResult, Quarantined, read_paths
 from tui.ingest.dates import epoch
 from tui.model import Item
@@ -82,6 +82,13 @@ class Wire:
         if overrides != self._overrides:
             self._overrides = overrides
             self.stories.apply_overrides(overrides)
+
+    def story_id_for(self, key: str, decision: Decision) -> str:
+        """The story the editor put the item in, else the detector's, else its own."""
+        if decision.story and decision.story != ALONE:
+            return decision.story
+        story = self.story_of(key)
+        return story.id if story is not None else f"story:{key}"
 
     def suggested_duplicate(self, key: str) -> str | None:
         """The item the detector found most like this one but did not put in its story."""

@@ -145,7 +145,7 @@ class WiredeskApp(App[None]):
     def _alert(self, keys: Iterable[str]) -> None:
         for key in keys:
             item = self.wire.items[key]
-            if item.urgency is not None and item.urgency <= 2:
+            if item.is_flash:
                 self.bell()
                 self.notify(f"FLASH {item.source}: {item.headline}", severity="warning",
                             timeout=20, markup=False)
@@ -186,13 +186,11 @@ class WiredeskApp(App[None]):
         """Unread and unseen-FLASH totals: a pass over the day, so only when items or
         decisions change, never for a filter, a search or a view."""
         unread = flash = 0
-        decision = self.desk.decision
+        decision, items = self.desk.decision, self.wire.items
         for key in self.wire.order:
             if decision(key).status == "new":
                 unread += 1
-                urgency = self.wire.items[key].urgency
-                if urgency is not None and urgency <= 2:
-                    flash += 1
+                flash += items[key].is_flash
         self._counts = (unread, flash)
 
     def _relist(self, recount: bool = True) -> None:
@@ -424,11 +422,7 @@ class WiredeskApp(App[None]):
 
     # --- stories -----------------------------------------------------------------------
     def _story_id(self, key: str) -> str:
-        mine = self.desk.decision(key).story
-        if mine and mine != "alone":
-            return mine
-        story = self.wire.story_of(key)
-        return story.id if story is not None else f"story:{key}"
+        return self.wire.story_id_for(key, self.desk.decision(key))
 
     def action_merge(self) -> None:
         key = self.queue.current_id

@@ -97,15 +97,6 @@ class QueueView(ScrollView, can_focus=True):
         if self.current_id != before:
             self.post_message(CursorMoved(self.current_id))
 
-    def rows_changed(self, inserted_above_cursor: int = 0) -> None:
-        self.rebuild()
-
-    def refresh_item(self, item_id: str) -> None:
-        # A decision changes one row: redraw that line only.
-        row = self.listing.row_of.get(item_id)
-        if row is not None:
-            self.refresh_line(row - self.scroll_offset.y)
-
     def action_move(self, delta: int) -> None:
         self.move_to(self.cursor + delta)
 
@@ -209,7 +200,7 @@ class QueueView(ScrollView, can_focus=True):
             return self.get_component_rich_style("queue--killed")
         if decision.status == "new":
             style += self.get_component_rich_style("queue--new")
-        if item.urgency is not None and item.urgency <= 2:
+        if item.is_flash:
             style += self.get_component_rich_style("queue--flash")
         elif self.wire.stories.size_of(item_id) > 1:
             style += self.get_component_rich_style("queue--dup")

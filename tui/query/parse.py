@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from tui.desk.state import STATUSES, Decision
 from tui.ingest.agencies import canonical_source
 from tui.ingest.dates import epoch
-from tui.model import Item
+from tui.model import FLASH_URGENCY, Item
 from tui.query.search import folded, words
 from tui.query.terms import (
     Check,
@@ -39,7 +39,6 @@ FIELDS: dict[str, str] = {
 }
 IS_VALUES = ("dup", "flash", "kill", "embargoed", "marked", "correction", "update")
 #: `is:flash`: urgency this high (1 is the most urgent) or higher
-FLASH_URGENCY = 2
 
 _FIELD = re.compile(r"([A-Za-z]+):")
 _COMPARISON = re.compile(r"(<=|>=|<|>|=)?(\d+)")
