@@ -160,7 +160,9 @@ def _desk_command(config: Config, args: argparse.Namespace) -> int:
             return 2
         wire = deskcli.load_wire_quietly(folders)
     try:
-        return deskcli.run(args, config, desk, wire)
+        code = deskcli.run(args, config, desk, wire)
+        desk.compact_if_needed()
+        return code
     except deskcli.UsageError as exc:
         print(f"wiredesk: {exc}", file=sys.stderr)
         return 2

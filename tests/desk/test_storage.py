@@ -223,3 +223,23 @@ def test_read_only_folder_keeps_decisions_and_saves_them_later(
     final = Desk(path)
     assert [e.summary for e in final.all_events()] == [
         "tag one on a", "tag two on b", "tag three on c"]
+
+
+def test_a_long_journal_is_folded_in_when_needed(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.desk import desk as desk_module
+
+    path = tmp_path / "desk.toml"
+    desk = Desk(path, editor="t")
+    for n in range(600):
+        desk.tag(f"i{n}", "world")
+    desk.compact_if_needed()
+    assert not path.exists()  # far below the threshold: nothing folded
+    monkeypatch.setattr(desk_module, "COMPACT_AFTER_BYTES", 1000)
+    assert desk.needs_compaction()
+    desk.compact_if_needed()
+    assert tomllib.loads(path.read_text())["seq"] == 600
+    kept = tomllib.loads(_files(tmp_path).journal.read_text())["event"]
+    assert len(kept) == desk_module.KEEP_FOR_UNDO
+    desk.undo()  # undo still reaches back past the fold
+    assert Desk(path).decision("i599").tags == ()

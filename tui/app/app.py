@@ -549,6 +549,12 @@ class WiredeskApp(App[None]):
 
     async def action_quit(self) -> None:
         self._stop.set()
+        try:
+            self.desk.compact_if_needed()  # at quit, where a few seconds do not interrupt
+        except (OSError, TimeoutError, StateError) as exc:
+            self.notify(f"The journal could not be folded into {self.desk.path} ({exc}); "
+                        "nothing is lost, it is tried again next time.", severity="warning",
+                        markup=False)
         self.exit()
 
     def on_unmount(self) -> None:

@@ -21,7 +21,7 @@ from tui.desk.state import Change, Decision, DeskState
 from tui.tomlio import TomlSyntaxError, parse_toml
 
 #: the journal is folded into the snapshot once it holds this many events
-COMPACT_AFTER = 20_000
+COMPACT_AFTER_BYTES = 8_000_000  # about 20,000 actions
 #: events kept in the journal after compaction, so undo reaches back past it
 KEEP_FOR_UNDO = 500
 
@@ -296,7 +296,13 @@ class Desk:
             self._write_cache(encoded, body)
 
     def needs_compaction(self) -> bool:
-        return len(self.log) > COMPACT_AFTER
+        """The journal has grown past the point where folding it in pays: measured in
+        bytes, since the events before the parsed copy are not held in memory."""
+        return self._offset > COMPACT_AFTER_BYTES
+
+    def compact_if_needed(self) -> None:
+        if self.needs_compaction():
+            self.compact()
 
 def _toml(path: Path, text: str) -> dict[str, Any]:
     try:
