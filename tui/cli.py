@@ -158,7 +158,8 @@ def _desk_command(config: Config, args: argparse.Namespace) -> int:
         folders = _inbox_folders(config, args)
         if folders is None:
             return 2
-        wire = deskcli.load_wire_quietly(folders)
+        # only a merge asks which story an item is in
+        wire = deskcli.load_wire_quietly(folders, config, group=args.command == "merge")
     try:
         code = deskcli.run(args, config, desk, wire)
         desk.compact_if_needed()

@@ -168,12 +168,12 @@ def _export(desk: Desk, wire: Wire | None, fmt: str) -> int:
     return 0
 
 
-def load_wire_quietly(folders: list[Path]) -> Wire:
+def load_wire_quietly(folders: list[Path], config: Config, group: bool) -> Wire:
     from tui import paths
     from tui.ingest.cache import IngestCache
     from tui.ingest.inbox import Inbox
 
-    wire = Wire()
+    wire = Wire(config.dedup, group=group)
     inbox = Inbox(tuple(folders), IngestCache(paths.cache_file()), settle_seconds=0.0)
     for batch in inbox.load():
         for result in batch:

@@ -17,7 +17,9 @@ from tui.model import Item
 
 
 class Wire:
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, *, group: bool = True) -> None:
+        """`group=False` keeps the items without placing them in stories (the detector
+        is most of the cost of taking a day), for commands that need only the items."""
         self.items: dict[str, Item] = {}
         #: item ids, newest first
         self.order: list[str] = []
@@ -26,6 +28,7 @@ class Wire:
         #: agency id -> the keys of its versions
         self.by_id: dict[str, list[str]] = {}
         self.stories = StoryIndex(settings)
+        self._group = group
         self._overrides = Overrides()
 
     def add_result(self, result: FileResult) -> list[str]:
@@ -38,7 +41,8 @@ class Wire:
                 continue  # the same transmission again (a resend or a re-read file)
             self.items[item.key] = item
             self.by_id.setdefault(item.id, []).append(item.key)
-            self.stories.add(item)
+            if self._group:
+                self.stories.add(item)
             # Sort by negated time so the newest item is row 0; the key breaks ties.
             fresh.append((-epoch(item.sort_time), item.key))
             added.append(item.key)
