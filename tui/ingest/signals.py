@@ -63,6 +63,16 @@ _ANY = re.compile("|".join(
     f"(?i:{pattern.pattern})" if pattern.flags & re.I else f"(?:{pattern.pattern})"
     for _name, pattern in (*_MARKERS, *_CAPITALS, *_OPENERS)))
 
+# Cheaper still for plain ASCII copy: every alternative of the union spells one of these
+# words (in some case), so text whose lower case holds none of them cannot match it. Only
+# for ASCII text, where lower case is exactly the case folding the patterns use.
+_KEYWORDS = ("kill", "withdraw", "eliminat", "correct", "berichtig", "rectificatif",
+             "korrektur", "refile", "repeat", "wiederholung", "update", "writethru", "lede",
+             "recast", "adds", "approach", "aktualisierung", "hold", "embargo", "sperrfrist",
+             "note", "avis", "advisory")
+# `2nd Ld`, `3RD LEAD`: the one alternative spelt by no word of its own.
+_ORDINAL_LEAD = re.compile(r"\d(?:st|nd|rd|th)\s+l(?:ea)?d")
+
 _ORDER = ("kill", "correction", "repeat", "update", "hold", "advisory")
 
 # Structured codes: ninjs/digitalwires `sig:…`, AP editorial types, pubstatus values.
@@ -88,6 +98,8 @@ def detect(*texts: str) -> tuple[str, ...]:
         if not text:
             continue
         text = text[:2000]  # markers sit at the start; a runaway "headline" is not read whole
+        if text.isascii() and not _may_carry_marker(text.lower()):
+            continue
         if not _ANY.search(text):
             continue
         found.update(name for name, pattern in _MARKERS if pattern.search(text))
@@ -114,6 +126,14 @@ def merge(*groups: tuple[str, ...]) -> tuple[str, ...]:
         for name in group:
             seen.setdefault(name, None)
     return tuple(seen)
+
+
+def _may_carry_marker(lower: str) -> bool:
+    """False when lower-cased ASCII text cannot match any marker pattern."""
+    for word in _KEYWORDS:
+        if word in lower:
+            return True
+    return ("ld" in lower or "lead" in lower) and _ORDINAL_LEAD.search(lower) is not None
 
 
 def _shouting(text: str) -> bool:

@@ -223,7 +223,7 @@ def find(node: ET.Element | None, name: str) -> ET.Element | None:
     if node is None:
         return None
     for element in node.iter():
-        if local(element.tag) == name:
+        if _named(element.tag, name):
             return element
     return None
 
@@ -231,7 +231,7 @@ def find(node: ET.Element | None, name: str) -> ET.Element | None:
 def find_all(node: ET.Element | None, name: str) -> list[ET.Element]:
     if node is None:
         return []
-    return [element for element in node.iter() if local(element.tag) == name]
+    return [element for element in node.iter() if _named(element.tag, name)]
 
 
 def child(node: ET.Element | None, *names: str) -> ET.Element | None:
@@ -240,7 +240,7 @@ def child(node: ET.Element | None, *names: str) -> ET.Element | None:
         return None
     for name in names:
         for element in node:
-            if local(element.tag) == name:
+            if _named(element.tag, name):
                 return element
     return None
 
@@ -248,7 +248,13 @@ def child(node: ET.Element | None, *names: str) -> ET.Element | None:
 def children(node: ET.Element | None, name: str) -> list[ET.Element]:
     if node is None:
         return []
-    return [element for element in node if local(element.tag) == name]
+    return [element for element in node if _named(element.tag, name)]
+
+
+def _named(tag: Any, name: str) -> bool:
+    """`local(tag) == name`, without splitting the tag when it cannot be: the lookups
+    above ask every element of a tree, and nearly all of them fail the suffix test."""
+    return isinstance(tag, str) and tag.endswith(name) and _local(tag) == name
 
 
 def child_text(node: ET.Element | None, *names: str) -> str:
@@ -257,7 +263,7 @@ def child_text(node: ET.Element | None, *names: str) -> str:
         return ""
     for name in names:
         for element in node:
-            if local(element.tag) == name:
+            if _named(element.tag, name):
                 text = text_of(element).strip()
                 if text:
                     return text
