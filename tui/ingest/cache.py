@@ -9,9 +9,10 @@ cache, and reads 100,000 rows of plain columns far faster than re-decoding JSON.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -80,6 +81,14 @@ class IngestCache:
         rows = self.db.execute("SELECT path, size, mtime_ns FROM files")
         return {path: (size, mtime) for path, size, mtime in rows}
 
+    def unchanged(self, files: Mapping[str, tuple[int, int]]) -> set[str]:
+        """The paths of `files` (path -> size, modification time) cached as they are."""
+        same = set()
+        for path, size, mtime in self.db.execute("SELECT path, size, mtime_ns FROM files"):
+            if files.get(path) == (size, mtime):
+                same.add(path)
+        return same
+
     def load(self, paths: Iterable[str]) -> dict[str, FileResult]:
         wanted = set(paths)
         results = {p: FileResult(p) for p in wanted}
@@ -95,18 +104,31 @@ class IngestCache:
     def load_all(self, paths: Iterable[str]) -> tuple[list[Item], list[Quarantined]]:
         """The items and quarantine reasons of these files, in file order."""
         wanted = set(paths)
-        items = [item for file, item in self._rows() if file in wanted]
+        # A day is 100,000 new objects that all stay alive: the collector's passes while
+        # they are made would find nothing to free and cost more than making them.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            items = [item for file, item in self._rows() if file in wanted]
+        finally:
+            if collecting:
+                gc.enable()
         problems = [Quarantined(path, reason, fmt) for file, path, reason, fmt
                     in self.db.execute("SELECT * FROM problems") if file in wanted]
         return items, problems
 
     def _rows(self) -> Iterator[tuple[str, Item]]:
         n_fields = len(_PACKED)
+        # most items share a handful of datelines (many have none): one object each
+        datelines: dict[tuple[str, ...], Dateline] = {}
         # rowid order is the order items were stored in: file by file, in file order
         for file, packed, body in self.db.execute(
                 "SELECT file, fields, body FROM items ORDER BY rowid"):
             values: list[Any] = packed.split(_FIELD_SEP)
-            dateline = Dateline(*values[n_fields:])
+            parts = tuple(values[n_fields:])
+            dateline = datelines.get(parts)
+            if dateline is None:
+                dateline = datelines[parts] = Dateline(*parts)
             del values[n_fields:]
             for at in _TUPLE_AT:
                 value = values[at]

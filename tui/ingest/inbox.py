@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from tui.ingest.cache import IngestCache
 from tui.ingest.reader import FileResult, read_file, skip_name
@@ -21,8 +22,7 @@ from tui.ingest.reader import FileResult, read_file, skip_name
 Progress = Callable[[int, int], None]
 
 
-@dataclass(slots=True)
-class _Seen:
+class _Seen(NamedTuple):
     size: int
     mtime_ns: int
 
@@ -42,9 +42,9 @@ class Inbox:
         """Everything in the folders now, in batches: cached files first (fast), then the
         files that are new or changed since the last run."""
         files = self._scan_all()
-        known = self.cache.known() if self.cache else {}
-        cached = [p for p, s in files.items() if known.get(p) == (s.size, s.mtime_ns)]
-        fresh = [p for p in files if known.get(p) != (files[p].size, files[p].mtime_ns)]
+        unchanged = self.cache.unchanged(files) if self.cache else set()
+        cached = list(unchanged)
+        fresh = sorted(p for p in files if p not in unchanged)
         total, done = len(files), 0
         if cached and self.cache is not None:
             # The cached day comes as a few results of many items each: a result object
@@ -85,7 +85,7 @@ class Inbox:
         for folder in self._changed_folders():
             for path, stat in _list(folder).items():
                 seen = self._seen.get(path)
-                if seen is not None and (seen.size, seen.mtime_ns) == (stat.size, stat.mtime_ns):
+                if seen == stat:
                     continue
                 if path not in self._pending:
                     self._pending[path] = (stat.size, stat.mtime_ns, self.clock())
@@ -131,7 +131,7 @@ class Inbox:
                 directory = pending.pop()
                 self._folder_times[directory] = _mtime(directory)
                 files.update(_list(directory, pending))
-        return dict(sorted(files.items()))
+        return files
 
     def _changed_folders(self) -> list[str]:
         changed = []
