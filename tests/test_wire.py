@@ -72,3 +72,44 @@ def test_queue_order_is_the_same_for_a_big_first_load_and_single_arrivals() -> N
     assert at_once.order == one_by_one.order
     times = [at_once.items[k].versioned for k in at_once.order]
     assert times == sorted(times, reverse=True)
+
+
+def test_stories_built_on_another_thread_match_stories_built_in_place() -> None:
+    import threading
+
+    from tui.dedup.stories import Overrides
+    from tui.ingest import FileResult
+    from tui.model import Item
+    from tui.wire import Wire, group_items
+
+    def item(key: str, body: str) -> Item:
+        return Item(id=key, path="p", format="jsonl", headline=f"Headline {key}", body=body,
+                    versioned="2019-03-14T10:00:00+00:00")
+
+    day = [item("a1", BODY), item("b1", "Nothing alike at all here."),
+           item("a2", BODY.replace("Wednesday", "WEDNESDAY"))]
+    late = item("a3", BODY + "\n\nA new paragraph of the writethru.")
+
+    in_place = Wire()
+    in_place.add_result(FileResult("day", day))
+    in_place.add_result(FileResult("late", [late]))
+
+    deferred = Wire()
+    deferred.defer_grouping()
+    deferred.add_result(FileResult("day", day))
+    assert deferred.grouping and deferred.story_of("a1") is None
+    items, overrides = deferred.take_ungrouped()
+    built: list[object] = []
+    worker = threading.Thread(target=lambda: built.append(
+        group_items(items, None, overrides)))
+    worker.start()
+    deferred.add_result(FileResult("late", [late]))  # arrives while the stories are built
+    worker.join()
+    from tui.dedup.groups import StoryIndex
+    assert isinstance(built[0], StoryIndex)
+    deferred.install_stories(built[0])
+    assert not deferred.grouping
+    for key in ("a1", "a2", "a3", "b1"):
+        assert deferred.story_of(key) == in_place.story_of(key)
+    assert deferred.stories.size_of("a1") == 3
+    assert overrides == Overrides()

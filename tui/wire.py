@@ -4,7 +4,7 @@ story and the files that could not be read."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from tui.dedup.groups import Story, StoryIndex
@@ -19,7 +19,9 @@ from tui.model import Item
 class Wire:
     def __init__(self, settings: Settings | None = None, *, group: bool = True) -> None:
         """`group=False` keeps the items without placing them in stories (the detector
-        is most of the cost of taking a day), for commands that need only the items."""
+        is most of the cost of taking a day), for commands that need only the items.
+        `defer_grouping()` keeps them aside until a story index built elsewhere (on
+        another thread) is installed with `install_stories`."""
         self.items: dict[str, Item] = {}
         #: item ids, newest first
         self.order: list[str] = []
@@ -30,6 +32,8 @@ class Wire:
         self.stories = StoryIndex(settings)
         self._group = group
         self._overrides = Overrides()
+        #: items taken while grouping is deferred, in the order they came
+        self.ungrouped: list[Item] | None = None
 
     def add_result(self, result: FileResult) -> list[str]:
         """Take one file's items; returns the ids that were new to the wire."""
@@ -41,7 +45,9 @@ class Wire:
                 continue  # the same transmission again (a resend or a re-read file)
             self.items[item.key] = item
             self.by_id.setdefault(item.id, []).append(item.key)
-            if self._group:
+            if self.ungrouped is not None:
+                self.ungrouped.append(item)
+            elif self._group:
                 self.stories.add(item)
             # Sort by negated time so the newest item is row 0; the key breaks ties.
             fresh.append((-epoch(item.sort_time), item.key))
@@ -58,6 +64,32 @@ class Wire:
                 self._keys.insert(position, sort_key)
                 self.order.insert(position, sort_key[1])
         return added
+
+    def defer_grouping(self) -> None:
+        """From now on items are kept aside, not placed in stories, until
+        `install_stories`: a day's first load shows its items before its stories."""
+        if self.ungrouped is None:
+            self.ungrouped = []
+
+    def take_ungrouped(self) -> tuple[list[Item], Overrides]:
+        """The items kept aside so far (they leave the list) and the editor's overrides,
+        to build a story index from with `group_items`, on any thread."""
+        items, self.ungrouped = self.ungrouped or [], []
+        return items, self._overrides
+
+    def install_stories(self, stories: StoryIndex) -> None:
+        """Use a story index built by `group_items`; the items that came since it was
+        started are placed now, and the desk's overrides of now apply."""
+        late, self.ungrouped = self.ungrouped or [], None
+        self.stories = stories
+        for item in late:
+            stories.add(item)
+        stories.apply_overrides(self._overrides)
+
+    @property
+    def grouping(self) -> bool:
+        """True while stories are being built elsewhere and not yet installed."""
+        return self.ungrouped is not None
 
     def resolve(self, identifier: str) -> str | None:
         """An item key from a key or a bare agency id (its newest version)."""
@@ -122,6 +154,18 @@ class Wire:
 
     def __len__(self) -> int:
         return len(self.order)
+
+
+def group_items(items: Iterable[Item], settings: Settings | None, overrides: Overrides,
+                progress: Callable[[int], None] | None = None) -> StoryIndex:
+    """A story index over `items`, built apart from any Wire (so on another thread than
+    the one that reads the wire), for `Wire.install_stories`."""
+    stories = StoryIndex(settings, overrides)
+    for done, item in enumerate(items, 1):
+        stories.add(item)
+        if progress is not None and done % 1000 == 0:
+            progress(done)
+    return stories
 
 
 def load_wire(paths: Iterable[Path]) -> Wire:

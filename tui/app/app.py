@@ -28,17 +28,22 @@ from tui.app.screens import HelpRow, HelpScreen, Picker, Prompt
 from tui.app.story_panel import StoryPanel
 from tui.config import Config
 from tui.dedup.diff import diff_items
+from tui.dedup.groups import StoryIndex
+from tui.dedup.stories import Overrides
 from tui.desk.desk import Desk, SaveFailed
 from tui.desk.files import StateError
 from tui.ingest import FileResult
 from tui.ingest.dates import epoch
 from tui.ingest.inbox import Inbox
 from tui.listing import Mode, is_pinned
+from tui.model import Item
 from tui.query import Context, QueryError, SearchIndex, filter_keys, parse_query
-from tui.wire import Wire
+from tui.wire import Wire, group_items
 
 #: seconds the cursor must rest before the preview follows it
 PREVIEW_DELAY = 0.06
+#: seconds between redrawing the queue while the day's first load comes in
+RELIST_WHILE_LOADING = 0.5
 
 
 class WiredeskApp(App[None]):
@@ -53,8 +58,14 @@ class WiredeskApp(App[None]):
         self.inbox = inbox
         self.desk = desk
         self.wire = Wire(settings=config.dedup)
+        # The day's items are shown as soon as they are read; its stories are built on a
+        # worker thread (seconds for a full day) and installed when done.
+        self.wire.defer_grouping()
         self.search_index = SearchIndex()
         self.loaded = False
+        self.grouped = False
+        self._grouping_done = 0
+        self._last_relist = 0.0
         self.poll_seconds = poll_seconds
         self.arrived = 0
         self.filter_text = ""
@@ -124,6 +135,8 @@ class WiredeskApp(App[None]):
         if self.loaded and added:
             self.arrived += len(added)
             self._alert(added)
+        elif time.monotonic() - self._last_relist < RELIST_WHILE_LOADING:
+            return  # a pass over the queue per batch of a cold day would slow the reading
         self._relist()
 
     def _finish_loading(self) -> None:
@@ -132,6 +145,7 @@ class WiredeskApp(App[None]):
         # them again and again (full collections took half a second at 100k items).
         gc.freeze()
         self._relist()
+        self.group_stories(*self.wire.take_ungrouped())
         flashes = [k for k in self.wire.order if is_pinned(self.wire, self.desk, k)]
         if flashes:
             self.bell()
@@ -158,6 +172,23 @@ class WiredeskApp(App[None]):
                         self.wire.items[m].headline for m in used)
                 self.bell()
                 self.notify(text, severity="error", timeout=60, markup=False)
+
+    @work(thread=True, exclusive=True, group="stories")
+    def group_stories(self, items: list[Item], overrides: Overrides) -> None:
+        stories = group_items(items, self.config.dedup, overrides,
+                              progress=lambda done: self.call_from_thread(
+                                  self._show_grouping, done, len(items)))
+        self.call_from_thread(self._install_stories, stories)
+
+    def _show_grouping(self, done: int, total: int) -> None:
+        self._grouping_done = done * 100 // max(total, 1)
+        self._update_counts()
+
+    def _install_stories(self, stories: StoryIndex) -> None:
+        self.wire.install_stories(stories)
+        self.grouped = True
+        gc.freeze()  # the stories live as long as the items
+        self._relist()
 
     def _sync_desk(self) -> None:
         """Other editors' decisions on this desk, within a poll of their being saved."""
@@ -194,6 +225,7 @@ class WiredeskApp(App[None]):
         self._counts = (unread, flash)
 
     def _relist(self, recount: bool = True) -> None:
+        self._last_relist = time.monotonic()
         if recount:
             self._recount()
         queue = self.queue
@@ -231,11 +263,14 @@ class WiredeskApp(App[None]):
             parts.append(f"{len(self.desk.pending)} NOT SAVED")
         if not self.loaded:
             parts.append("loading…")
+        elif self.wire.grouping:
+            parts.append(f"grouping stories… {self._grouping_done}%")
         self.sub_title = " · ".join(parts)
 
     async def wait_loaded(self) -> None:
-        """For tests and the benchmark: until the first load of the inbox is done."""
-        while not self.loaded:
+        """For tests and the benchmark: until the first load of the inbox is done and its
+        stories are built."""
+        while not (self.loaded and self.grouped):
             await asyncio.sleep(0.01)
 
     @on(CursorMoved)
