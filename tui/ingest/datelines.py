@@ -38,6 +38,7 @@ _RELEASE = re.compile(rf"^(?P<place>{_PLACE})\s*/(?P<agency>[A-Za-z][\w .&-]{{1,
 _CAPITAL_PLACE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][\w.'’ -]{1,30})?)\s+(?:—|–|--)\s+"
 )
+_MARKS = ("(", "/", "-", "_", "–", "—")
 _DATE_PART = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|"
     r"April|June|July|August|September|October|November|December|Jän|Mär|Okt|Dez)\b\.?|"
@@ -56,6 +57,10 @@ class Found:
 def find(paragraph: str) -> Found | None:
     """The dateline at the start of a paragraph, or None."""
     text = paragraph.lstrip()
+    # Every convention puts a bracket, a slash or a dash after the place: most paragraphs
+    # (every one after the first) hold none and need not be tried against five patterns.
+    if not any(mark in text for mark in _MARKS):
+        return None
     for pattern in (_BRACKETED, _BRACKETED_NO_DASH, _RELEASE, _BARE):
         match = pattern.match(text)
         if match and _plausible(match.group("place")):
