@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import base64
 import binascii
-import email
-import email.message
 import re
 from email.utils import getaddresses
 
-from tui.ingest import datelines
+from tui.ingest import datelines, mailparts
 from tui.ingest.agencies import canonical_source
 from tui.ingest.dates import iso
 from tui.ingest.decode import decode
 from tui.ingest.errors import ParseError
+from tui.ingest.mailparts import MailParts
 from tui.ingest.signals import detect
 from tui.ingest.textblocks import html_paragraphs, paragraphs
 from tui.model import Dateline, Item, content_id, count_words
@@ -30,7 +29,6 @@ _KNOWN = re.compile(rb"(?im)^(?:from|date|subject|message-id|received|mime-versi
 _ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([QqBb])\?([^?]*)\?=")
 _BYLINE = re.compile(r"^By\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|van|von))"
                      r"{0,5})\s*(?:\((?P<agency>[^)]{1,30})\))?$")
-_SIGNATURE = re.compile(r"(?m)^-- ?$")
 
 
 def sniff(data: bytes) -> bool:
@@ -49,10 +47,9 @@ def sniff(data: bytes) -> bool:
 
 
 def parse(data: bytes, path: str, received: str) -> list[Item]:
-    message = email.message_from_bytes(_skip_padding(data))
+    message = mailparts.read(_skip_padding(data))
     headline = clean_line(_header(message, "Subject"))
-    text, from_html = _body_text(message)
-    paras = html_paragraphs(text) if from_html else paragraphs(text)
+    paras = html_paragraphs(message.text) if message.from_html else paragraphs(message.text)
     sender_name, sender_address = _sender(message)
 
     byline = ""
@@ -99,14 +96,11 @@ def _skip_padding(data: bytes) -> bytes:
     return data.lstrip(b" \t\r\n")
 
 
-def _header(message: email.message.Message, name: str) -> str:
+def _header(message: MailParts, name: str) -> str:
     """A header as text: encoded words decoded in their charset, raw 8-bit bytes read
     as UTF-8 or cp1252 (no mojibake)."""
-    for key, value in message.raw_items():
-        if key.lower() == name.lower():
-            raw = value.encode("ascii", "surrogateescape") if isinstance(value, str) else b""
-            return _decode_words(decode(raw))
-    return ""
+    value = message.header(name)
+    return _decode_words(decode(value.encode("ascii", "surrogateescape"))) if value else ""
 
 
 def _decode_words(text: str) -> str:
@@ -135,36 +129,7 @@ def _decode_word(match: re.Match[str]) -> str:
     return "".join(out)
 
 
-def _body_text(message: email.message.Message) -> tuple[str, bool]:
-    """The text of the first text/plain part that is not an attachment, else of the first
-    text/html part (and True to say it is HTML)."""
-    html = ""
-    for part in message.walk():
-        if part.is_multipart():
-            continue
-        disposition = (part.get("Content-Disposition") or "").split(";")[0].strip().lower()
-        if disposition == "attachment":
-            continue
-        kind = part.get_content_type()
-        if kind not in ("text/plain", "text/html"):
-            continue
-        payload = part.get_payload(decode=True)
-        raw = payload if isinstance(payload, bytes) else b""
-        text = decode(raw, _charset(part))
-        if kind == "text/plain":
-            return _SIGNATURE.split(text.replace("\r\n", "\n"), maxsplit=1)[0], False
-        html = html or text
-    return html, bool(html)
-
-
-def _charset(part: email.message.Message) -> str | None:
-    try:
-        return part.get_content_charset()
-    except (LookupError, ValueError):
-        return None
-
-
-def _sender(message: email.message.Message) -> tuple[str, str]:
+def _sender(message: MailParts) -> tuple[str, str]:
     value = _header(message, "From") or _header(message, "Sender")
     try:
         addresses = getaddresses([value])
