@@ -51,6 +51,21 @@ def test_cache_round_trip(tmp_path: Path) -> None:
     assert again.load(["/x/a.xml"])["/x/a.xml"].items == [ITEM, empty]
 
 
+def test_items_from_the_cache_are_whole_frozen_items(tmp_path: Path) -> None:
+    import dataclasses
+
+    cache = IngestCache(tmp_path / "c.sqlite3")
+    cache.store([(FileResult("/x/a.xml", [ITEM]), 10, 20)])
+    items, problems = cache.load_all(["/x/a.xml"])
+    (loaded,) = items
+    assert type(loaded) is Item and isinstance(loaded, Item) and problems == []
+    assert loaded == ITEM and hash(loaded) == hash(ITEM) and {loaded, ITEM} == {ITEM}
+    assert dataclasses.asdict(loaded) == dataclasses.asdict(ITEM)
+    assert dataclasses.replace(loaded, headline="New").headline == "New"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        loaded.headline = "changed"  # type: ignore[misc]
+
+
 def test_new_parser_code_empties_the_cache(tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     IngestCache(tmp_path / "c.sqlite3").store([(FileResult("/x/a.xml", [ITEM]), 1, 2)])
