@@ -60,9 +60,13 @@ _make_item = _item_maker()
 
 
 def parser_version() -> str:
-    """A digest of the ingest code itself, so a fixed parser re-reads every file."""
+    """A digest of the code that makes an item (the parsers, the text cleaning, the
+    item's own fields), so a fixed parser or a new field re-reads every file."""
     digest = hashlib.blake2b(digest_size=8)
-    for source in sorted(Path(__file__).parent.glob("*.py")):
+    package = Path(__file__).parent.parent
+    sources = [*sorted(Path(__file__).parent.glob("*.py")),
+               package / "textsafe.py", package / "model.py"]
+    for source in sources:
         digest.update(source.read_bytes())
     return digest.hexdigest()
 
