@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.ingest import signals
+from tui.ingest import anpa, decode, mail, signals
 
 # Fragments of every marker convention, in several cases, and the prose around them.
 _FRAGMENTS = ("KILL", "kill", "Kill", "WITHDRAWN", "Withdrawal", "STORY", "CORRECTED",
@@ -51,3 +53,39 @@ def test_marker_prefilter_passes_every_marker(text: str) -> None:
     assert signals._ANY.search(text)
     assert signals._may_carry_marker(text.lower())
     assert signals.detect(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="\x16\x01\x04a \n", max_size=40))
+def test_anpa_messages_cut_as_the_lookahead_split(text: str) -> None:
+    assert anpa._messages(text) == re.split(r"(?=\x16*\x01)", text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([b"encoding", b"ENCODING", b"Charset", b"charSET", b"=",
+                                 b"'", b'"', b" ", b"utf-8", b"latin-1", b"<?xml", b"\xe9",
+                                 b"x"]), max_size=10).map(b"".join))
+def test_declaration_prefilter(head: bytes) -> None:
+    match = decode._DECLARED.search(head)
+    assert decode._declared_in(head) == (match.group(1).decode("ascii") if match else None)
+
+
+def _sniff_long_way(data: bytes) -> bool:
+    """mail.sniff as it was before it looked at the first line first."""
+    head = data[:8192].lstrip(b" \t\r\n")
+    end = re.search(rb"\r?\n\r?\n", head)
+    block = head[:end.start()] if end else head
+    rows = block.splitlines()
+    if len(rows) < 2 or not mail._HEADER_LINE.match(rows[0]):
+        return False
+    if not all(mail._HEADER_LINE.match(r) or r[:1] in (b" ", b"\t") for r in rows):
+        return False
+    names = {m.group(0).lower() for m in mail._KNOWN.finditer(block)}
+    return b"from:" in names and len(names) >= 2
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([b"From: a", b"Subject: b", b"To: c", b"\r\n", b"\n",
+                                 b" ", b"x", b"From a", b":"]), max_size=8).map(b"".join))
+def test_mail_sniff_first_line_check(data: bytes) -> None:
+    assert mail.sniff(data) == _sniff_long_way(data)

@@ -51,6 +51,7 @@ _TITLE = re.compile(r"(?i)\b(?:associated press|press|writer|correspondent|repor
 _PHOTO = re.compile(r"(?i)^AP (?:Photos?|Video|Graphics?|Audio|Interactive)\b")
 _EDNOTE = re.compile(r"(?i)^\(?(?:Eds?:|EDITOR'?S NOTE\b|Editor's Note\b)")
 _RULE = re.compile(r"^[_\s]*$")
+_DASH = re.compile(r"(?:(?<=\s)|^)_(?=\s)")
 
 
 def sniff(text: str) -> bool:
@@ -60,11 +61,28 @@ def sniff(text: str) -> bool:
 
 
 def parse(text: str, path: str, received: str) -> list[Item | Quarantined]:
-    messages = [m for m in re.split(r"(?=\x16*\x01)", lines(text))
-                if m.strip("\x16\x04\x7f\x0c\n ")]
+    messages = [m for m in _messages(lines(text)) if m.strip("\x16\x04\x7f\x0c\n ")]
     if not messages:
         raise ParseError("ANPA-1312 file with no message in it")
     return parse_each(messages, parse_message, path, received, FORMAT)
+
+
+def _messages(text: str) -> list[str]:
+    """The text cut before each SOH and the SYN run that leads up to it (the SYN runs
+    come out as pieces of their own, for the caller to drop as padding)."""
+    pieces: list[str] = []
+    last = 0
+    at = text.find("\x01")
+    while at >= 0:
+        cut = at
+        while cut > last and text[cut - 1] == "\x16":
+            cut -= 1
+        pieces.append(text[last:cut])
+        pieces.extend("\x16" * (at - cut))
+        last = at
+        at = text.find("\x01", at + 1)
+    pieces.append(text[last:])
+    return pieces
 
 
 @dataclass(slots=True)
@@ -261,7 +279,7 @@ def _agate(row: str) -> str:
 
 def _typography(text: str) -> str:
     text = text.replace("``", "“").replace("''", "”")
-    return re.sub(r"(?:(?<=\s)|^)_(?=\s)", "—", text)
+    return _DASH.sub("—", text) if "_" in text else text
 
 
 def _trailer(trailer: str) -> tuple[str, str]:

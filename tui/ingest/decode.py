@@ -34,6 +34,10 @@ def decode(data: bytes, declared: str | None = None) -> str:
 
 
 def _declared_in(head: bytes) -> str | None:
+    # The case-blind search tries two words at every byte; most heads hold neither word.
+    folded = head.lower()
+    if b"encoding" not in folded and b"charset" not in folded:
+        return None
     match = _DECLARED.search(head)
     return match.group(1).decode("ascii") if match else None
 

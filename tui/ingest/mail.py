@@ -35,6 +35,8 @@ def sniff(data: bytes) -> bool:
     """A header block first (after any blank padding): every line a header or its
     continuation, with From and at least one other header mail always has."""
     head = _skip_padding(data[:8192])
+    if not _HEADER_LINE.match(head):
+        return False  # the first line is no header: no need to look for the block's end
     end = re.search(rb"\r?\n\r?\n", head)
     block = head[:end.start()] if end else head
     rows = block.splitlines()
