@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.ingest import anpa, decode, mail, signals
+from tui.ingest import anpa, decode, mail, presstext, signals
 
 # Fragments of every marker convention, in several cases, and the prose around them.
 _FRAGMENTS = ("KILL", "kill", "Kill", "WITHDRAWN", "Withdrawal", "STORY", "CORRECTED",
@@ -89,3 +89,25 @@ def _sniff_long_way(data: bytes) -> bool:
                                  b" ", b"x", b"From a", b":"]), max_size=8).map(b"".join))
 def test_mail_sniff_first_line_check(data: bytes) -> None:
     assert mail.sniff(data) == _sniff_long_way(data)
+
+
+_PRESS = st.text(alphabet="AbZzU.s.'’S ÉéßΣσ1\n-", max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PRESS)
+def test_presstext_caps_count(block: str) -> None:
+    upper = sum(map(str.isupper, block))
+    lower = sum(map(str.islower, block))
+    assert presstext._is_caps(block) == (upper >= 3 and upper >= 0.9 * (upper + lower))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["U", ".", "s", "S", "'", "’", " ", "a", "ISIL", "x.", "é",
+                                 "_"]), max_size=14).map("".join))
+def test_presstext_body_case(paragraph: str) -> None:
+    expected = re.sub(r"\b([A-Z])\.([a-z])\.", lambda m: f"{m.group(1)}.{m.group(2).upper()}.",
+                      paragraph)
+    expected = re.sub(r"\b([A-Z]{2,})([’'])S\b", lambda m: f"{m.group(1)}{m.group(2)}s",
+                      expected)
+    assert presstext._fix_body_case(paragraph) == expected

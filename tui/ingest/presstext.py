@@ -21,8 +21,12 @@ FORMAT = "presstext"
 _BOILERPLATE = re.compile(r"^Newspapers (?:in|from) [A-Z][\w ]*$")
 _BYLINE = re.compile(r"^[-–—]\s+(\S.*)$")
 _CAPTION = re.compile(r"\?\?\s*(.*?)\s*\?\?\s*(.*)$")
-_INITIALISM = re.compile(r"\b([A-Z])\.([a-z])\.")
+# `\b[A-Z]` written as a look-behind after the capital, so that the search can skip
+# ahead to capitals instead of trying every position.
+_INITIALISM = re.compile(r"([A-Z])(?<!\w.)\.([a-z])\.")
 _CAPS_POSSESSIVE = re.compile(r"\b([A-Z]{2,})([’'])S\b")
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
 _NAME_PARTICLES = frozenset({"and", "de", "del", "der", "di", "du", "la", "le", "van", "von"})
 
 
@@ -101,6 +105,8 @@ def fix_name_case(byline: str) -> str:
 def _fix_body_case(paragraph: str) -> str:
     # The export lower-cases letters after the first of a word: U.s. -> U.S., ISIL’S -> ISIL’s.
     paragraph = _INITIALISM.sub(lambda m: f"{m.group(1)}.{m.group(2).upper()}.", paragraph)
+    if "'S" not in paragraph and "’S" not in paragraph:
+        return paragraph
     return _CAPS_POSSESSIVE.sub(lambda m: f"{m.group(1)}{m.group(2)}s", paragraph)
 
 
@@ -128,7 +134,12 @@ def _blocks(text: str) -> list[str]:
 
 
 def _is_caps(block: str) -> bool:
-    # counted by C-level str methods: this runs on every block of every text file
-    upper = sum(map(str.isupper, block))
-    lower = sum(map(str.islower, block))
+    # counted at C level: this runs on every block of every text file
+    if block.isascii():
+        raw = block.encode("ascii")
+        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        lower = len(raw) - len(raw.translate(None, _ASCII_LOWER))
+    else:
+        upper = sum(map(str.isupper, block))
+        lower = sum(map(str.islower, block))
     return upper >= 3 and upper >= 0.9 * (upper + lower)

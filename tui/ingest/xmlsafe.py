@@ -222,8 +222,10 @@ def find(node: ET.Element | None, name: str) -> ET.Element | None:
     """First descendant (or the node itself) with this local name, whatever its namespace."""
     if node is None:
         return None
+    # the name test is written out (see _named) as this loop meets every element of a tree
     for element in node.iter():
-        if _named(element.tag, name):
+        tag = element.tag
+        if isinstance(tag, str) and tag.endswith(name) and _local(tag) == name:
             return element
     return None
 
@@ -231,7 +233,8 @@ def find(node: ET.Element | None, name: str) -> ET.Element | None:
 def find_all(node: ET.Element | None, name: str) -> list[ET.Element]:
     if node is None:
         return []
-    return [element for element in node.iter() if _named(element.tag, name)]
+    return [element for element in node.iter() if isinstance(tag := element.tag, str)
+            and tag.endswith(name) and _local(tag) == name]
 
 
 def child(node: ET.Element | None, *names: str) -> ET.Element | None:
