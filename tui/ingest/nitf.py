@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
 from tui.ingest.agencies import canonical_source
 from tui.ingest.dates import iso
@@ -53,12 +54,13 @@ def parse_root(root: ET.Element, path: str, received: str) -> list[Item]:
               ).lower()
     pubstatus = _STATUS.get(status, "usable")
     ednote = line(_attr(docdata, "ed-msg", "info")) or line(text_of(_editors_note(root)))
-    take_key = line(_meta(root, "anpa-takekey"))
-    slug = line(_first_meta(root, _SLUG_METAS) or _attr(docdata, "du-key", "key"))
+    metas = _metas(root)
+    take_key = line(metas.get("anpa-takekey", ""))
+    slug = line(_first_meta(metas, _SLUG_METAS) or _attr(docdata, "du-key", "key"))
     urgency_text = _attr(head, "urgency", "ed-urg")
-    priority = _first_meta(root, _PRIORITY_METAS) or urgency_text
+    priority = _first_meta(metas, _PRIORITY_METAS) or urgency_text
     revisions = [line(r.get("comment", "")) for r in find_all(head, "revision-history")]
-    agency_words = number(_meta(root, "anpa-wordcount"))
+    agency_words = number(metas.get("anpa-wordcount", ""))
     pubdata = find(head, "pubdata")
     if agency_words is None and attr(pubdata, "unit-of-measure") == "word":
         agency_words = number(attr(pubdata, "item-length"))
@@ -68,7 +70,7 @@ def parse_root(root: ET.Element, path: str, received: str) -> list[Item]:
             id=_attr(docdata, "doc-id", "id-string") or content_id(headline, body),
             path=path,
             format=FORMAT,
-            source=source_of(root),
+            source=source_of(root, metas),
             received=received,
             created=issued,
             versioned=issued,
@@ -84,7 +86,7 @@ def parse_root(root: ET.Element, path: str, received: str) -> list[Item]:
             word_count=agency_words or count_words(body),
             urgency=urgency(urgency_text) or _LETTER_URGENCY.get(priority.lower()),
             priority=priority,
-            category=line(_first_meta(root, _CATEGORY_METAS)),
+            category=line(_first_meta(metas, _CATEGORY_METAS)),
             subjects=unique([_subject(s) for s in find_all(head, "tobject.subject")]),
             keywords=unique([line(k.get("key") or text_of(k))
                              for k in find_all(docdata, "keyword")]),
@@ -156,16 +158,25 @@ def dateline_of(root: ET.Element) -> Dateline:
     return Dateline(city=city, country=country, date=date, text=text)
 
 
-def source_of(root: ET.Element) -> str:
-    docdata = find(root, "docdata")
-    for raw in (_attr(docdata, "doc.copyright", "holder"), _attr(docdata, "doc.rights", "agent"),
-                _attr(docdata, "doc.rights", "owner"), text_of(find(root, "rights.owner")),
-                text_of(find(root, "distributor")), _meta(root, "NTBKilde"),
-                _meta(root, "aap-source"), _first_source(docdata)):
+def source_of(root: ET.Element, metas: dict[str, str] | None = None) -> str:
+    for raw in _source_candidates(root, _metas(root) if metas is None else metas):
         name = line(raw)
         if name:
             return canonical_source(name)
     return ""
+
+
+def _source_candidates(root: ET.Element, metas: dict[str, str]) -> Iterator[str]:
+    # in order of trust; a generator so that the first found spares the later lookups
+    docdata = find(root, "docdata")
+    yield _attr(docdata, "doc.copyright", "holder")
+    yield _attr(docdata, "doc.rights", "agent")
+    yield _attr(docdata, "doc.rights", "owner")
+    yield text_of(find(root, "rights.owner"))
+    yield text_of(find(root, "distributor"))
+    yield metas.get("NTBKilde", "")
+    yield metas.get("aap-source", "")
+    yield _first_source(docdata)
 
 
 def _first_source(docdata: ET.Element | None) -> str:
@@ -210,16 +221,20 @@ def _attr(node: ET.Element | None, name: str, attribute: str) -> str:
     return attr(element, attribute) if attribute else text_of(element).strip()
 
 
-def _meta(root: ET.Element, name: str) -> str:
+def _metas(root: ET.Element) -> dict[str, str]:
+    """The content of each `<meta name=…>` in the head (the first of a name counts), read
+    in one walk rather than one per name asked for."""
+    found: dict[str, str] = {}
     for meta in find_all(child(root, "head"), "meta"):
-        if meta.get("name") == name:
-            return (meta.get("content") or "").strip()
-    return ""
+        name = meta.get("name")
+        if name is not None:
+            found.setdefault(name, (meta.get("content") or "").strip())
+    return found
 
 
-def _first_meta(root: ET.Element, names: tuple[str, ...]) -> str:
+def _first_meta(metas: dict[str, str], names: tuple[str, ...]) -> str:
     for name in names:
-        value = _meta(root, name)
+        value = metas.get(name, "")
         if value:
             return value
     return ""

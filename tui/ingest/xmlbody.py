@@ -61,7 +61,7 @@ def line(text: str) -> str:
 def fix_mojibake(text: str) -> str:
     """UTF-8 that was read as Latin-1 or Windows-1252 somewhere upstream (`Â£`, `Ã©`,
     `â€™`) back to what was meant; runs that do not decode are left alone."""
-    if not text or not _MOJIBAKE.search(text):
+    if not text or text.isascii() or not _MOJIBAKE.search(text):
         return text
     return _MOJIBAKE.sub(_demangle, text)
 
@@ -135,6 +135,8 @@ def text_content(text: str) -> Content:
 
 
 def plain_paragraphs(text: str) -> list[str]:
+    if "\n" not in text and "\r" not in text:
+        return [text] if text.strip() else []  # one line: nothing to split (most <p>s)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     paragraphs: list[str] = []
     for chunk in re.split(r"\n[ \t]*\n", text):

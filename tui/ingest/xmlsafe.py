@@ -83,15 +83,18 @@ def _parse(data: bytes, *, namespaces: bool) -> ET.Element:
             raise _Refused(f"XML nests deeper than {MAX_DEPTH} levels; refused as unsafe")
         if state[1] > MAX_ELEMENTS:
             raise _Refused(f"XML has more than {MAX_ELEMENTS:,} elements; refused as too large")
-        for value in attributes.values():
-            if len(value) > MAX_ATTRIBUTE_CHARS:
-                raise _Refused(f"XML attribute longer than {MAX_ATTRIBUTE_CHARS // 1024} KB; "
-                               "refused as unsafe")
-        builder.start(_clark(name), {_clark(k): v for k, v in attributes.items()})
+        if attributes:
+            for value in attributes.values():
+                if len(value) > MAX_ATTRIBUTE_CHARS:
+                    raise _Refused(f"XML attribute longer than {MAX_ATTRIBUTE_CHARS // 1024} "
+                                   "KB; refused as unsafe")
+            attributes = {_clark(k): v for k, v in attributes.items()}
+        # _clark written out: these two handlers run for every element of every file
+        builder.start("{" + name if "}" in name else name, attributes)
 
     def end(name: str) -> None:
         state[0] -= 1
-        builder.end(_clark(name))
+        builder.end("{" + name if "}" in name else name)
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
