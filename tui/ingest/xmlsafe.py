@@ -225,7 +225,12 @@ def find(node: ET.Element | None, name: str) -> ET.Element | None:
     """First descendant (or the node itself) with this local name, whatever its namespace."""
     if node is None:
         return None
-    # the name test is written out (see _named) as this loop meets every element of a tree
+    # `local(tag) == name` written out, with a suffix test first that nearly every element
+    # fails without splitting its tag: these lookups ask every element of a tree (the same
+    # test is written out in find_all, child, children and child_text). The empty name is
+    # the name of comments and processing instructions, which no suffix test finds.
+    if not name:
+        return next((e for e in node.iter() if local(e.tag) == name), None)
     for element in node.iter():
         tag = element.tag
         if isinstance(tag, str) and tag.endswith(name) and _local(tag) == name:
@@ -236,6 +241,8 @@ def find(node: ET.Element | None, name: str) -> ET.Element | None:
 def find_all(node: ET.Element | None, name: str) -> list[ET.Element]:
     if node is None:
         return []
+    if not name:
+        return [e for e in node.iter() if local(e.tag) == name]
     return [element for element in node.iter() if isinstance(tag := element.tag, str)
             and tag.endswith(name) and _local(tag) == name]
 
@@ -246,7 +253,9 @@ def child(node: ET.Element | None, *names: str) -> ET.Element | None:
         return None
     for name in names:
         for element in node:
-            if _named(element.tag, name):
+            tag = element.tag
+            if (isinstance(tag, str) and tag.endswith(name) and _local(tag) == name) or \
+                    (not name and local(tag) == name):
                 return element
     return None
 
@@ -254,13 +263,10 @@ def child(node: ET.Element | None, *names: str) -> ET.Element | None:
 def children(node: ET.Element | None, name: str) -> list[ET.Element]:
     if node is None:
         return []
-    return [element for element in node if _named(element.tag, name)]
-
-
-def _named(tag: Any, name: str) -> bool:
-    """`local(tag) == name`, without splitting the tag when it cannot be: the lookups
-    above ask every element of a tree, and nearly all of them fail the suffix test."""
-    return isinstance(tag, str) and tag.endswith(name) and _local(tag) == name
+    if not name:
+        return [e for e in node if local(e.tag) == name]
+    return [element for element in node if isinstance(tag := element.tag, str)
+            and tag.endswith(name) and _local(tag) == name]
 
 
 def child_text(node: ET.Element | None, *names: str) -> str:
@@ -269,7 +275,9 @@ def child_text(node: ET.Element | None, *names: str) -> str:
         return ""
     for name in names:
         for element in node:
-            if _named(element.tag, name):
+            tag = element.tag
+            if (isinstance(tag, str) and tag.endswith(name) and _local(tag) == name) or \
+                    (not name and local(tag) == name):
                 text = text_of(element).strip()
                 if text:
                     return text
