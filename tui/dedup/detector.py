@@ -13,7 +13,8 @@ Items are known by `Item.key` (agency id, and version where there is one).
 from __future__ import annotations
 
 import heapq
-from collections import Counter, defaultdict
+from array import array
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -70,12 +71,13 @@ class Detector:
         #: untracked by the garbage collector, a tuple of atoms is), see _doc()
         self._docs: list[tuple[object, ...]] = []
         #: each item's key weight, beside the features for the candidate loop
-        self._weight: list[float] = []
+        self._weight = array("d")
         self._ids: list[str] = []
         self._index: dict[str, int] = {}
         self._df: Counter[str] = Counter()
-        #: term -> the newest items keyed on it (tuples: the collector leaves them be)
-        self._post: dict[str, tuple[int, ...]] = {}
+        #: term -> the newest items keyed on it (arrays: compact, and the collector
+        #: does not track them)
+        self._post: dict[str, array[int]] = {}
         self._by_text: dict[int, int] = {}
         #: agency id -> its newest version, for items whose key adds a version
         self._by_agency: dict[str, int] = {}
@@ -103,7 +105,8 @@ class Detector:
         s = self.settings
         n = len(self._docs)
         f, weights = extract(item, n, self._df, n, s.key_terms, s.name_boost)
-        found = self._judge_candidates(f, self._candidates(f, weights))
+        ctx = Context(f)
+        found = self._judge_candidates(ctx, self._candidates(f, weights))
         found.sort(key=lambda link: (-link[2], -link[0]))
         kept = tuple(found[:s.links_kept])
         self._remember(f, weights)
@@ -116,14 +119,17 @@ class Detector:
             self.add(item)
 
     def _candidates(self, f: Features, weights: dict[str, float]) -> dict[int, float]:
-        acc: defaultdict[int, float] = defaultdict(float)
+        # The walk over postings is the loop of this class that runs most: a plain dict
+        # and arrays (no int objects to chase through memory) keep it short.
+        acc: dict[int, float] = {}
+        get = acc.get
         post = self._post
         for term in f.keys:
             postings = post.get(term)
             if postings:
                 w = weights[term]
                 for c in postings:
-                    acc[c] += w
+                    acc[c] = get(c, 0.0) + w
         of, mine = self._weight, f.weight
         # Shared weight squared over the smaller item's weight: favours a short alert
         # wholly inside a long story over a long story sharing many common words.
@@ -149,16 +155,15 @@ class Detector:
             chosen.setdefault(c, acc.get(c, 0.0))
         return chosen
 
-    def _judge_candidates(self, f: Features, chosen: dict[int, float]) -> list[_Stored]:
-        s = self.settings
+    def _judge_candidates(self, ctx: Context, chosen: dict[int, float]) -> list[_Stored]:
+        s, f, docs, make = self.settings, ctx.f, self._docs, Features._make
         window = s.window_hours * 3600
-        ctx = Context(f)
         out = []
         for c, shared in chosen.items():
-            old = Features._make(self._docs[c])
+            old = make(docs[c])
             if f.t and old.t and abs(f.t - old.t) > window:
                 continue
-            verdict = judge(f, old, shared, ctx, s)
+            verdict = judge(ctx, old, shared, s)
             if verdict is not None:
                 relation, score, why = verdict
                 out.append((c, relation, score, "; ".join(why)))
@@ -170,11 +175,11 @@ class Detector:
         for term in f.keys:
             postings = post.get(term)
             if postings is None:
-                post[term] = (n,)
-            elif len(postings) < cap:
-                post[term] = (*postings, n)
+                post[term] = array("i", (n,))
             else:
-                post[term] = (*postings[len(postings) - cap + 1:], n)
+                postings.append(n)
+                if len(postings) > cap:
+                    del postings[0]
         self._by_text[f.text_hash] = n
         for table, key in ((self._by_guid, f.guid), (self._by_slug, f.slug)):
             if key:

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from array import array
 from collections.abc import Mapping
-from itertools import pairwise
+from itertools import pairwise, repeat
 from sys import intern
 from typing import NamedTuple
 
@@ -146,7 +146,7 @@ class Features(NamedTuple):
     para_words: bytes
     paragraphs: int
     words: int
-    #: packed uint32 hashes of the word pairs of the first paragraph (the headline if
+    #: packed int64 hashes of the word pairs of the first paragraph (the headline if
     #: no body): see pairs()
     lede: bytes
     #: the rarest terms, rarest first, and the sum of their weights when it came in
@@ -173,7 +173,7 @@ class Features(NamedTuple):
         return memoryview(self.para_words).cast("H")
 
     def pairs(self) -> memoryview:
-        return memoryview(self.lede).cast("I")
+        return memoryview(self.lede).cast("q")
 
 
 def extract(item: Item, idx: int, df: Mapping[str, int], n_docs: int, key_terms: int,
@@ -183,42 +183,46 @@ def extract(item: Item, idx: int, df: Mapping[str, int], n_docs: int, key_terms:
 
     A term's weight is its inverse document frequency, log((N + 1) / (df + 0.5)), times
     `name_boost` for names and numbers."""
+    # The cost of this function is most of the cost of adding an item: loops run in C
+    # (map, set operations, one regex pass per purpose) where they can.
     headline = bare_headline(item.headline)
     head_tokens = TOKEN.findall(fold(headline))
-    hashes, counts = array("q"), array("H")
-    for paragraph in item.body.split("\n\n"):
-        if paragraph:
-            # The text as parsed (parsers fold spaces), not tokens: tokenising every
-            # paragraph of a long feature would cost more than everything else together.
-            hashes.append(hash(paragraph))
-            counts.append(min(paragraph.count(" ") + 1, 65535))
+    paragraphs = item.body.split("\n\n")
+    if "" in paragraphs:
+        paragraphs = [p for p in paragraphs if p]
+    # The text as parsed (parsers fold spaces), not tokens: tokenising every paragraph
+    # of a long feature would cost more than everything else together.
+    hashes = array("q", map(hash, paragraphs))
+    words = [n + 1 for n in map(str.count, paragraphs, repeat(" "))]
+    counts = array("H", words if not words or max(words) < 65536
+                   else [min(n, 65535) for n in words])
     lede = TOKEN.findall(fold(item.body[:_LEDE_CHARS]))[:_LEDE_TOKENS]
     first = lede[:counts[0]] if hashes else head_tokens
 
     top = set(head_tokens)
     top.update(lede)
-    facts = {t for t in top if t[0].isdigit() or t in WEEKDAYS}
+    facts = {t for t in top if t[0].isdigit()}
+    facts.update(WEEKDAYS.intersection(top))
     # A score or tally counts whole and by its parts ("3-2" also as 3 and 2), since
     # another agency may write "by 270 votes to 21" for "270-21".
-    facts.update(part for t in list(facts) if "-" in t for part in t.split("-"))
+    facts.update(part for t in [t for t in facts if "-" in t] for part in t.split("-"))
     body = item.body[:_NAMES_CHARS]
     # A headline set in capitals (newspaper exports) has no telltale capital letters:
     # every word would pass for a name, so names come from the body alone.
     names = _names("" if _in_capitals(headline) else headline, body)
     lede_par = set(head_tokens)
     lede_par.update(first)
-    lede_names = tuple(sorted(intern(t) for t in lede_par if t in names
-                              and not t[0].isdigit() and t not in WEEKDAYS))
+    lede_par &= names
+    lede_par -= WEEKDAYS
+    lede_names = tuple(sorted(map(intern, [t for t in lede_par if not t[0].isdigit()])))
 
-    ln_total, log, logs, get = math.log(n_docs + 1), math.log, _LOG_DF, df.get
-    weights: dict[str, float] = {}
-    for term in top:
-        if len(term) > 2 or term[0].isdigit():
-            d = get(term, 0)
-            weights[term] = ln_total - (logs[d] if d < 4096 else log(d + 0.5))
-    for term in names:
-        d = get(term, 0)
-        weights[term] = (ln_total - (logs[d] if d < 4096 else log(d + 0.5))) * name_boost
+    ln_total = math.log(n_docs + 1)
+    logs = _log_df(n_docs)
+    get = df.get
+    plain = [t for t in top if len(t) > 2 or t[0].isdigit()]
+    weights = dict(zip(plain, [ln_total - logs[get(t, 0)] for t in plain], strict=True))
+    weights.update(zip(names, [(ln_total - logs[get(t, 0)]) * name_boost for t in names],
+                       strict=True))
     # Rarest first; ties by the term itself, so the choice never depends on hash order
     # (the sort is stable, also in reverse).
     ranked = sorted(weights)
@@ -229,6 +233,10 @@ def extract(item: Item, idx: int, df: Mapping[str, int], n_docs: int, key_terms:
     common = ln_total - math.log(max(_COMMON_DF, n_docs / 20) + 0.5)
     while len(ranked) > 1 and weights[ranked[-1]] < common:
         ranked.pop()
+    keys = tuple(map(intern, ranked))
+    # Acronyms of named organisations match another copy's "USGS" for "US Geological
+    # Survey"; they are not keys (a German run of nouns makes junk ones).
+    names.update(_acronyms(body))
 
     features = Features(
         idx=idx, item_id=item.key, agency_id=item.id,
@@ -241,19 +249,22 @@ def extract(item: Item, idx: int, df: Mapping[str, int], n_docs: int, key_terms:
         text_hash=hash(tuple(hashes)) if hashes else hash(("\x00head", *head_tokens)),
         para_hash=hashes.tobytes(), para_words=counts.tobytes(), paragraphs=len(hashes),
         words=sum(counts),
-        # 32 bits of each word pair's hash: a false match costs a point of similarity.
-        lede=array("I", sorted({hash(pair) & 0xFFFFFFFF
-                                for pair in pairwise(first)})).tobytes(),
-        keys=tuple(intern(t) for t in ranked), weight=sum(weights[t] for t in ranked),
-        # Acronyms of named organisations match another copy's "USGS" for "US
-        # Geological Survey"; they are not keys (a German run of nouns makes junk ones).
-        names=tuple(sorted(names | _acronyms(body))), lede_names=lede_names,
-        lede_weights=tuple((weights[t] / name_boost) ** 2 for t in lede_names),
-        lede_numbers=tuple(sorted(intern(t) for t in facts)), guid=guid_stem(item),
+        lede=array("q", set(map(hash, pairwise(first)))).tobytes(),
+        keys=keys, weight=sum(map(weights.__getitem__, keys)),
+        names=tuple(sorted(names)), lede_names=lede_names,
+        lede_weights=tuple([(weights[t] / name_boost) ** 2 for t in lede_names]),
+        lede_numbers=tuple(sorted(map(intern, facts))), guid=guid_stem(item),
         slug=slug_key(item),
         refers=item.refers_to, correction="correction" in item.signal,
         kill="kill" in item.signal)
     return features, weights
+
+
+def _log_df(n_docs: int) -> list[float]:
+    """log(df + 0.5) for every df up to `n_docs`, grown as the index grows."""
+    while len(_LOG_DF) <= n_docs:
+        _LOG_DF.append(math.log(len(_LOG_DF) + 0.5))
+    return _LOG_DF
 
 
 def _acronyms(body: str) -> set[str]:
@@ -275,7 +286,8 @@ def _names(headline: str, body: str) -> set[str]:
     name; in the headline every capital counts, because a headline's first word is as
     often a name as not ("Merkel says") and rarity weighs the rest down."""
     found = _CAP_OR_NUMBER.findall(body)
-    words = [w for w in found if not w[0].isdigit() and w[0].isupper()]
+    # (a digit is not upper case)
+    words = [w for w in found if w[0].isupper()]
     names = set(words)
     starts = _STARTER.findall("\n" + body)
     for word in names.intersection(starts):
@@ -283,8 +295,24 @@ def _names(headline: str, body: str) -> set[str]:
             names.discard(word)
     in_head = _CAP_OR_NUMBER.findall(headline)
     names.update(w for w in in_head if w[0].isupper())
-    out = {intern(w.lower() if w.isascii() else fold(w)) for w in names}
+    out = set(map(_FOLDED.__getitem__, names))
     out -= _AGENCY_NAMES
-    out.update(intern(w) for w in found if w[0].isdigit())
-    out.update(intern(w) for w in in_head if w[0].isdigit())
+    out.update(map(intern, [w for w in found if w[0].isdigit()]))
+    out.update(map(intern, [w for w in in_head if w[0].isdigit()]))
     return out
+
+
+class _FoldedNames(dict[str, str]):
+    """A name as written -> folded and interned. Wire copy names the same places and
+    people over and over, so a look-up replaces case folding and interning; the table
+    is emptied when it grows past `_FOLDED_MAX` (the next items fill it again)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= _FOLDED_MAX:
+            self.clear()
+        folded = self[word] = intern(word.lower() if word.isascii() else fold(word))
+        return folded
+
+
+_FOLDED_MAX = 200_000
+_FOLDED = _FoldedNames()

@@ -20,7 +20,7 @@ The rules go from the surest signal to the weakest, and the first that holds dec
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from itertools import chain
 from typing import NamedTuple
 
 from tui.dedup.features import Features
@@ -34,14 +34,35 @@ ALERT_MORE_WORDS = 5
 
 
 class Context:
-    """What judging one new item against its candidates needs besides the two items."""
+    """The new item as judging asks about it: its features, and their sets and tables,
+    made once for all its candidates. The earlier item of a pair stays a packed record:
+    each question about it is one set operation in C over its tuples."""
 
-    __slots__ = ("lede", "names", "paras")
+    __slots__ = ("counts", "digits", "f", "facts", "hashes", "lede", "lede_names",
+                 "lede_set", "lede_total", "names", "numbers", "paras", "results")
 
-    def __init__(self, new: Features) -> None:
-        self.lede = set(new.pairs())
-        self.names = set(new.names)
-        self.paras = set(new.hashes())
+    def __init__(self, f: Features) -> None:
+        self.f = f
+        self.lede = frozenset(f.pairs())
+        self.names = frozenset(f.names)
+        self.numbers = frozenset(f.lede_numbers)
+        #: where a number of the other lede is looked for: names hold the numbers and
+        #: capitalised days of the top, the lede's own numbers its lower-case days
+        self.facts = self.names | self.numbers
+        self.digits, self.results = _digits(f)
+        self.hashes: tuple[int, ...] = tuple(f.hashes())
+        self.counts: tuple[int, ...] = tuple(f.counts())
+        #: each paragraph's first position
+        self.paras = {h: i for i, h in reversed(list(enumerate(self.hashes)))}
+        self.lede_names = dict(zip(f.lede_names, f.lede_weights, strict=True))
+        self.lede_set = frozenset(f.lede_names)
+        self.lede_total = sum(f.lede_weights)
+
+
+def _digits(f: Features) -> tuple[frozenset[str], frozenset[str]]:
+    """The lede's numbers (days aside), and its scores and tallies in one order."""
+    digits = [t for t in f.lede_numbers if t[0].isdigit()]
+    return frozenset(digits), frozenset([_result(t) for t in digits if "-" in t])
 
 
 class Shared(NamedTuple):
@@ -58,60 +79,51 @@ class Shared(NamedTuple):
     low: bool
 
 
-def number_agreement(new: Features, old: Features) -> float | None:
+def number_agreement(new: Context, old: Features) -> float | None:
     """How far the ledes' numbers and weekdays are found in the other item (its lede's,
     or its names, which hold the numbers and capitalised days of its top): the better
     direction, as a share pulled towards one half by one pseudo-count, because one
     number found (a 1-0, a magnitude 5.0) is weak evidence and three are strong. None
     if one lede has none."""
-    a, b = new.lede_numbers, old.lede_numbers
+    a, b = new.numbers, old.lede_numbers
     if not a or not b:
         return None
-    return max((_found(a, old) + 0.5) / (len(a) + 1), (_found(b, new) + 0.5) / (len(b) + 1))
+    return max((len(a.intersection(chain(old.names, b))) + 0.5) / (len(a) + 1),
+               (len(new.facts.intersection(b)) + 0.5) / (len(b) + 1))
 
 
-def _found(facts: tuple[str, ...], other: Features) -> int:
-    names, lede = other.names, other.lede_numbers
-    count = 0
-    for fact in facts:
-        at = bisect_left(names, fact)
-        count += (at < len(names) and names[at] == fact) or fact in lede
-    return count
-
-
-def numbers_disagree(new: Features, old: Features) -> bool:
+def numbers_disagree(new: Context, old: Features) -> bool:
     """The ledes report different results: each has a score or tally ("4-1") and none
     is the other's (in either order), or each has two numbers or more (days aside) and
     none in common. Two matches, two votes, two quakes."""
-    a = [t for t in new.lede_numbers if t[0].isdigit()]
-    b = [t for t in old.lede_numbers if t[0].isdigit()]
-    results_a = {_result(t) for t in a if "-" in t}
-    results_b = {_result(t) for t in b if "-" in t}
-    if results_a and results_b and results_a.isdisjoint(results_b):
+    digits, results = _digits(old)
+    if new.results and results and new.results.isdisjoint(results):
         return True
-    return len(a) >= 2 and len(b) >= 2 and not set(a).intersection(b)
+    return len(new.digits) >= 2 and len(digits) >= 2 and new.digits.isdisjoint(digits)
 
 
 def _result(text: str) -> str:
     return "-".join(sorted(text.split("-")))
 
 
-def names_found(of: Features, names: tuple[str, ...]) -> float | None:
+def names_found(of: Context | Features, names: frozenset[str]) -> float | None:
     """The share of one item's lede names (places, people, teams) found among `names`,
     weighted by rarity squared (a town counts, a country or a German noun hardly).
     None when the lede names nothing."""
+    pairs = of.lede_names.items() if isinstance(of, Context) \
+        else zip(of.lede_names, of.lede_weights, strict=True)
     total = hit = 0.0
-    for term, w in zip(of.lede_names, of.lede_weights, strict=True):
+    for term, w in pairs:
         total += w
-        at = bisect_left(names, term)
-        if at < len(names) and names[at] == term:
+        if term in names:
             hit += w
     return hit / total if total else None
 
 
-def judge(new: Features, old: Features, shared: float, ctx: Context,
-          s: Settings) -> Verdict | None:
-    """`shared` is the weight of the key terms both have, from the candidate query."""
+def judge(a: Context, old: Features, shared: float, s: Settings) -> Verdict | None:
+    """Is `old` (earlier) the same story as `a` (new)? `shared` is the weight of the key
+    terms both have, from the candidate query."""
+    new = a.f
     if new.text_hash == old.text_hash:
         return "repeat", 100, ("same text",)
     flag = "correction" if new.correction else "version"
@@ -122,8 +134,8 @@ def judge(new: Features, old: Features, shared: float, ctx: Context,
     if old.agency_id in new.refers or new.agency_id in old.refers \
             or old.item_id in new.refers or new.item_id in old.refers:
         return flag, 100, ("refers_to",)
-    pair = _Pair(new, old, s)
-    common = None if ctx.paras.isdisjoint(old.hashes()) else shared_paragraphs(new, old)
+    pair = _Pair(a, old, s)
+    common = None if a.paras.keys().isdisjoint(old.hashes()) else shared_paragraphs(a, old)
     if common is not None:
         on_topic = _on_topic(pair, s)
         verdict = _contained(pair, common, on_topic, s)
@@ -133,40 +145,68 @@ def judge(new: Features, old: Features, shared: float, ctx: Context,
             return None  # what they share is one's background; the rest is another story
     # A lede the same but for a word or two: a brief's correction or refile (a longer
     # story corrected in its lede still shares its other paragraphs).
-    if new.lede and old.lede and (min(new.paragraphs, old.paragraphs) <= 1 or common):
-        verdict = _same_lede(pair, ctx, s)
+    if a.lede and old.lede and (min(new.paragraphs, old.paragraphs) <= 1 or common):
+        verdict = _same_lede(pair, s)
         if verdict is not None:
             return verdict
     if pair.disagree:
         return None
     if pair.same_source and new.source:
-        verdict = _alert(new, old, s)
+        verdict = _alert(a, old, s)
         if verdict is not None:
             return verdict
-    return _text(pair, shared, ctx, s)
+    return _text(pair, shared, s)
 
 
 class _Pair:
-    """What several rules ask about the two items, worked out once."""
+    """What several rules ask about the two items, worked out when first asked (most
+    candidates are turned down before most of it is needed)."""
 
-    __slots__ = ("agree", "disagree", "found_new", "found_old", "ledes_agree", "named",
-                 "new", "old", "places", "same_source")
+    __slots__ = ("_agree", "_disagree", "_found", "a", "new", "old", "s", "same_source")
 
-    def __init__(self, new: Features, old: Features, s: Settings) -> None:
-        self.new, self.old = new, old
-        self.same_source = not new.source or not old.source or new.source == old.source
-        self.agree = number_agreement(new, old)
-        self.disagree = numbers_disagree(new, old)
-        # Each lede's names found in the other's lede; the better way is the agreement,
-        # since the shorter copy names less. Two events of one kind each name their own
-        # place, so both ways stay low.
-        self.found_new = names_found(new, old.lede_names)
-        self.found_old = names_found(old, new.lede_names)
-        ways = [x for x in (self.found_new, self.found_old) if x is not None]
-        self.places = max(ways) if ways else None
-        self.named = self.places is not None and self.places >= s.lede_names_min / 100
-        self.ledes_agree = self.named and not self.disagree \
-            and (self.agree is None or self.agree >= 0.5)
+    def __init__(self, a: Context, old: Features, s: Settings) -> None:
+        self.a, self.s = a, s
+        self.new, self.old = a.f, old
+        self.same_source = not a.f.source or not old.source or a.f.source == old.source
+        self._agree: tuple[float | None] | None = None
+        self._disagree: bool | None = None
+        self._found: tuple[float | None, float | None] | None = None
+
+    @property
+    def agree(self) -> float | None:
+        if self._agree is None:
+            self._agree = (number_agreement(self.a, self.old),)
+        return self._agree[0]
+
+    @property
+    def disagree(self) -> bool:
+        if self._disagree is None:
+            self._disagree = numbers_disagree(self.a, self.old)
+        return self._disagree
+
+    def found(self) -> tuple[float | None, float | None]:
+        """Each lede's names found in the other's lede. Two events of one kind each name
+        their own place, so both ways stay low."""
+        if self._found is None:
+            a, old = self.a, self.old
+            self._found = (names_found(a, frozenset(old.lede_names)),
+                           names_found(old, a.lede_set))
+        return self._found
+
+    @property
+    def places(self) -> float | None:
+        """The better way of `found` is the agreement, since the shorter copy names less."""
+        ways = [x for x in self.found() if x is not None]
+        return max(ways) if ways else None
+
+    @property
+    def named(self) -> bool:
+        places = self.places
+        return places is not None and places >= self.s.lede_names_min / 100
+
+    @property
+    def ledes_agree(self) -> bool:
+        return self.named and not self.disagree and (self.agree is None or self.agree >= 0.5)
 
     def relation(self, flag: str) -> str:
         return flag if self.same_source else "other_agency"
@@ -176,55 +216,61 @@ def _on_topic(pair: _Pair, s: Settings) -> bool:
     """Both ledes name what the other names, and their numbers do not disagree. Asked
     when the shared text sits lower in one of them: a story quoting a brief contains
     all the brief's names, but its own lede is about something else."""
-    return not pair.disagree and pair.found_new is not None \
-        and pair.found_old is not None \
-        and min(pair.found_new, pair.found_old) >= s.lede_names_min / 100
+    found_new, found_old = pair.found()
+    return not pair.disagree and found_new is not None and found_old is not None \
+        and min(found_new, found_old) >= s.lede_names_min / 100
 
 
 def _contained(pair: _Pair, common: Shared, on_topic: bool, s: Settings) -> Verdict | None:
-    new, old = pair.new, pair.old
     top = max(common.first_new, common.first_old) <= s.contain_anchor
     if common.share >= s.contain_min and (top or common.of_large >= 0.5 or on_topic):
         where = "lede shared" if common.first_new == common.first_old == 0 else \
             f"shared from paragraph {common.first_new + 1} of the new, " \
             f"{common.first_old + 1} of the old"
-        flag = "correction" if new.correction or _small_change(new, old) else "version"
+        flag = "correction" if pair.new.correction or _small_change(pair.a, pair.old) \
+            else "version"
         return pair.relation(flag), round(common.share), \
             (f"containment {common.share:.0f}%", where)
     return None
 
 
-def _same_lede(pair: _Pair, ctx: Context, s: Settings) -> Verdict | None:
+def _same_lede(pair: _Pair, s: Settings) -> Verdict | None:
     """The same lede with small changes: with agreeing numbers, or with the same names
     and at most `lede_words_changed` words changed (a corrected score or toll)."""
-    new, old = pair.new, pair.old
-    if not (pair.ledes_agree or pair.named):
-        return None
-    same = sum(1 for h in old.pairs() if h in ctx.lede)
-    pairs = min(len(new.lede), len(old.lede)) // 4
+    a, old = pair.a, pair.old
+    same = len(a.lede.intersection(old.pairs()))
+    pairs = min(len(a.lede), len(old.lede) // 8)
     lede = 100.0 * same / pairs
-    if lede < s.lede_min or not (pair.ledes_agree
-                                 or pairs - same <= 2 * s.lede_words_changed):
+    # the cheap test first: most candidates have another lede
+    if lede < s.lede_min or not (pair.ledes_agree or pair.named):
         return None
-    flag = "correction" if new.correction or _similar_size(new, old) else "version"
+    if not (pair.ledes_agree or pairs - same <= 2 * s.lede_words_changed):
+        return None
+    flag = "correction" if pair.new.correction or _similar_size(pair.new, pair.old) \
+        else "version"
     return pair.relation(flag), round(lede), (f"lede {lede:.0f}% the same",)
 
 
-def _text(pair: _Pair, shared: float, ctx: Context, s: Settings) -> Verdict | None:
+def _text(pair: _Pair, shared: float, s: Settings) -> Verdict | None:
     """The text score: 100 x a weighted sum of four agreements (a missing one counts
     one half), against a bar raised for two languages and lowered for one slug."""
-    new, old, agree, places = pair.new, pair.old, pair.agree, pair.places
-    keys = min(1.0, shared / (min(new.weight, old.weight) or 1.0))
-    both = sum(1 for name in old.names if name in ctx.names)
-    union = len(new.names) + len(old.names) - both
-    names = both / union if union else 0.0
-    text = 100.0 * (s.w_keys * keys + s.w_names * names
-                    + s.w_numbers * (0.5 if agree is None else agree)
-                    + s.w_places * (0.5 if places is None else places))
+    a, new, old = pair.a, pair.new, pair.old
     other_language = bool(new.language and old.language and new.language != old.language)
     same_slug = bool(new.slug and new.slug == old.slug)
     bar = s.text_min + (s.other_language if other_language else 0.0) \
         - (s.slug_bonus if same_slug else 0.0)
+    keys = min(1.0, shared / (min(new.weight, old.weight) or 1.0))
+    both = len(a.names.intersection(old.names))
+    union = len(a.names) + len(old.names) - both
+    names = both / union if union else 0.0
+    places = pair.places
+    partial = s.w_keys * keys + s.w_names * names \
+        + s.w_places * (0.5 if places is None else places)
+    # the lede numbers weigh at most w_numbers: out of reach with them, stop here
+    if 100.0 * (partial + s.w_numbers) < bar:
+        return None
+    agree = pair.agree
+    text = 100.0 * (partial + s.w_numbers * (0.5 if agree is None else agree))
     if text < bar:
         return None
     why = (f"key terms {keys:.0%}", f"names {names:.0%}",
@@ -240,16 +286,17 @@ def one_liner(f: Features) -> bool:
     return f.paragraphs <= 1 and f.words <= ONE_LINER_WORDS
 
 
-def _alert(new: Features, old: Features, s: Settings) -> Verdict | None:
+def _alert(a: Context, old: Features, s: Settings) -> Verdict | None:
     """An urgent one-liner and the agency's full story soon after: what the alert names
     (places, people) and all its numbers are in the story."""
+    new = a.f
     short, full = (new, old) if new.words <= old.words else (old, new)
     # The story says more than the alert: two one-liners are two alerts.
     if not one_liner(short) or full.words < short.words + ALERT_MORE_WORDS:
         return None
     if short.t and full.t and abs(short.t - full.t) > s.alert_hours * 3600:
         return None
-    found = names_found(short, full.names)
+    found = names_found(a, frozenset(old.names)) if short is new else names_found(old, a.names)
     numbers = {n for n in short.lede_numbers if n[0].isdigit() and "-" not in n}
     if found is None or found < s.alert_min / 100 or not numbers.issubset(full.names):
         return None
@@ -257,19 +304,18 @@ def _alert(new: Features, old: Features, s: Settings) -> Verdict | None:
                                            f"its names {found:.0%} in the story")
 
 
-def shared_paragraphs(new: Features, old: Features) -> Shared | None:
-    if not new.para_hash or not old.para_hash:
-        return None
-    in_old = set(old.hashes())
+def shared_paragraphs(a: Context, old: Features) -> Shared | None:
+    old_hashes = old.hashes()
+    in_old = set(old_hashes)
     shared_words, first_new = 0, -1
-    for position, (h, words) in enumerate(zip(new.hashes(), new.counts(), strict=True)):
+    for position, (h, words) in enumerate(zip(a.hashes, a.counts, strict=True)):
         if h in in_old:
             shared_words += words
             first_new = position if first_new < 0 else first_new
     if first_new < 0:
         return None
-    in_new = set(new.hashes())
-    first_old = next(i for i, h in enumerate(old.hashes()) if h in in_new)
+    first_old = next(i for i, h in enumerate(old_hashes) if h in a.paras)
+    new = a.f
     small, large = sorted((new.words or 1, old.words or 1))
     low = any(first >= 1 and first >= item.paragraphs / 2
               for first, item in ((first_new, new), (first_old, old)))
@@ -277,12 +323,12 @@ def shared_paragraphs(new: Features, old: Features) -> Shared | None:
                   first_new, first_old, low)
 
 
-def _small_change(new: Features, old: Features) -> bool:
+def _small_change(a: Context, old: Features) -> bool:
     """Same paragraphs but one or two, same length give or take a few words."""
-    if new.paragraphs != old.paragraphs:
+    if len(a.hashes) != old.paragraphs:
         return False
-    differing = sum(1 for a, b in zip(new.hashes(), old.hashes(), strict=True) if a != b)
-    return differing <= 2 and abs(new.words - old.words) <= 3
+    differing = sum(1 for x, y in zip(a.hashes, old.hashes(), strict=True) if x != y)
+    return differing <= 2 and abs(a.f.words - old.words) <= 3
 
 
 def _similar_size(new: Features, old: Features) -> bool:
