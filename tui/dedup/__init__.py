@@ -7,5 +7,6 @@
 * settings.py: every threshold, with why; diff.py: what changed between versions;
 * report.py: `dupes_report` / `dupes_table` for `wiredesk dupes`; groups.py: the
   app's `StoryIndex`;
-* synth.py (+ synth_text.py): a labelled synthetic wire; metrics.py: pairwise P/R/F1.
+* synth.py (+ synth_text.py and its frames per language, synth_en/de/fr/es.py): a
+  labelled synthetic wire; metrics.py: pairwise P/R/F1.
 """
