@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tui.dedup.features import Features, extract
-from tui.dedup.judge import Context, judge
+from tui.dedup.judge import Context, judge, one_liner
 from tui.dedup.settings import Settings
 from tui.dedup.stories import Overrides, Placement
 from tui.model import Item
@@ -27,6 +27,14 @@ from tui.model import Item
 #: relations a member can have, strongest first (ties in a report)
 RELATIONS = ("repeat", "correction", "version", "kill", "other_agency", "merged")
 _STRUCTURAL_CAP = 16
+#: paragraphs indexed per item (the top: a writethru keeps the old top lower down), of
+#: at least this many words (a dateline or a one-line credit is in every story)
+_PARA_INDEXED = 8
+_PARA_MIN_WORDS = 6
+#: at most this many candidates found by a shared paragraph besides the others
+_PARA_CANDIDATES = 3
+#: one-liners kept per source for their full story to find
+_ALERTS_KEPT = 24
 #: a stored link: (earlier item, relation, score, the why joined by "; "). A plain
 #: tuple of atoms, which the garbage collector stops tracking.
 _Stored = tuple[int, str, int, str]
@@ -79,6 +87,10 @@ class Detector:
         #: does not track them)
         self._post: dict[str, array[int]] = {}
         self._by_text: dict[int, int] = {}
+        #: paragraph hash -> the newest item with it (the top paragraphs of some length)
+        self._by_para: dict[int, int] = {}
+        #: source -> its newest one-liners
+        self._alerts: dict[str, list[int]] = {}
         #: agency id -> its newest version, for items whose key adds a version
         self._by_agency: dict[str, int] = {}
         self._by_guid: dict[str, list[int]] = {}
@@ -151,6 +163,22 @@ class Detector:
                 extra.append(self._index[ref])
             elif ref in self._by_agency:
                 extra.append(self._by_agency[ref])
+        # A writethru whose new lede and headline push the old top out of its key terms
+        # still has the old paragraphs: the newest items with any of them.
+        by_para = self._by_para
+        for h in f.hashes():
+            found = by_para.get(h)
+            if found is not None and found not in chosen:
+                chosen[found] = acc.get(found, 0.0)
+                if len(chosen) >= self.settings.candidates + _PARA_CANDIDATES:
+                    break
+        # An agency's one-liner has few key terms, and a long story sharing them all
+        # ranks below stories sharing many common words: its recent one-liners that
+        # share a term are judged too.
+        if f.source and not one_liner(f):
+            for c in self._alerts.get(f.source, ()):
+                if c in acc:
+                    extra.append(c)
         for c in extra:
             chosen.setdefault(c, acc.get(c, 0.0))
         return chosen
@@ -181,6 +209,15 @@ class Detector:
                 if len(postings) > cap:
                     del postings[0]
         self._by_text[f.text_hash] = n
+        counts = f.counts()
+        for at, h in enumerate(f.hashes()[:_PARA_INDEXED]):
+            if counts[at] >= _PARA_MIN_WORDS:
+                self._by_para[h] = n
+        if f.source and one_liner(f):
+            recent = self._alerts.setdefault(f.source, [])
+            recent.append(n)
+            if len(recent) > _ALERTS_KEPT:
+                del recent[0]
         for table, key in ((self._by_guid, f.guid), (self._by_slug, f.slug)):
             if key:
                 bucket = table.setdefault(key, [])

@@ -136,26 +136,49 @@ def judge(a: Context, old: Features, shared: float, s: Settings) -> Verdict | No
         return flag, 100, ("refers_to",)
     pair = _Pair(a, old, s)
     common = None if a.paras.keys().isdisjoint(old.hashes()) else shared_paragraphs(a, old)
+    background = False
     if common is not None:
         on_topic = _on_topic(pair, s)
         verdict = _contained(pair, common, on_topic, s)
         if verdict is not None:
             return verdict
-        if common.low and not on_topic:
-            return None  # what they share is one's background; the rest is another story
+        # what they share may be one's background, the rest another story
+        background = common.low and not on_topic
     # A lede the same but for a word or two: a brief's correction or refile (a longer
-    # story corrected in its lede still shares its other paragraphs).
+    # story corrected in its lede still shares its other paragraphs). Asked before the
+    # background rule: a two-paragraph brief whose score is corrected shares only its
+    # second paragraph, and its lede is the same but for the score.
     if a.lede and old.lede and (min(new.paragraphs, old.paragraphs) <= 1 or common):
         verdict = _same_lede(pair, s)
         if verdict is not None:
             return verdict
+    if background:
+        return None
     if pair.disagree:
         return None
     if pair.same_source and new.source:
-        verdict = _alert(a, old, s)
+        verdict = _alert(a, old, s) or _same_facts(pair, s)
         if verdict is not None:
             return verdict
     return _text(pair, shared, s)
+
+
+def _same_facts(pair: _Pair, s: Settings) -> Verdict | None:
+    """One agency's rewrite of its own brief within hours (a new lede, the old one
+    dropped): the words change, the text score with them, but the ledes still share a
+    number of three digits or more (a toll, a tally, jobs) and most of their names.
+    Another event of the kind has its own numbers."""
+    new, old = pair.new, pair.old
+    if not (new.t and old.t and abs(new.t - old.t) <= s.alert_hours * 3600):
+        return None
+    big = sorted(t for t in pair.a.digits.intersection(old.lede_numbers)
+                 if sum(map(str.isdigit, t)) >= 3)
+    if not big or not pair.named:
+        return None
+    flag = "correction" if new.correction else "version"
+    return flag, round(100 * (pair.places or 0.0)), (
+        "same agency within hours", f"lede numbers {', '.join(big)} shared",
+        f"lede names {pair.places or 0.0:.0%} agree")
 
 
 class _Pair:
@@ -297,11 +320,23 @@ def _alert(a: Context, old: Features, s: Settings) -> Verdict | None:
     if short.t and full.t and abs(short.t - full.t) > s.alert_hours * 3600:
         return None
     found = names_found(a, frozenset(old.names)) if short is new else names_found(old, a.names)
-    numbers = {n for n in short.lede_numbers if n[0].isdigit() and "-" not in n}
-    if found is None or found < s.alert_min / 100 or not numbers.issubset(full.names):
+    if found is None or found < s.alert_min / 100 or not _numbers_in(short, full):
         return None
     return "version", round(100 * found), ("one-liner and full story",
                                            f"its names {found:.0%} in the story")
+
+
+def _numbers_in(short: Features, full: Features) -> bool:
+    """Every number of the one-liner's lede is in the story's names or lede: a score or
+    tally whole (in either order), other numbers as they are (a score's parts, which
+    the lede keeps beside it, are not looked for alone)."""
+    where = set(full.names)
+    where.update(full.lede_numbers)
+    where.update(_result(t) for t in full.lede_numbers if "-" in t)
+    numbers = [t for t in short.lede_numbers if t[0].isdigit()]
+    parts = {part for t in numbers if "-" in t for part in t.split("-")}
+    return all(t in where or _result(t) in where if "-" in t else t in parts or t in where
+               for t in numbers)
 
 
 def shared_paragraphs(a: Context, old: Features) -> Shared | None:
