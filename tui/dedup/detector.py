@@ -2,7 +2,9 @@
 
 Adding an item costs its candidates only: the postings of its key terms (at most
 `key_terms` lists of at most `postings_cap` items), the item with the same text, the
-items with the same guid stem or slug, and the items it refers to. The best
+items with the same guid stem or slug, the items it refers to, the newest items with
+one of its paragraphs (a writethru under a new lede) and the source's recent
+one-liners that share a term with it (an alert before its story). The best
 `candidates` of them by shared key weight are judged (tui/dedup/judge.py), and the
 links that hold place the item in a story (tui/dedup/stories.py). Nothing here ever
 passes over all items, and the text is not kept (see features.py for what is).
