@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from rich.console import Group, RenderableType
 from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
 
+from tui.app.textpane import TextPane
 from tui.desk.state import Decision
 from tui.model import Item
 from tui.textsafe import visible
@@ -52,17 +51,14 @@ def render_item(item: Item, decision: Decision, story_size: int, *, killed_by: s
     return Group(*parts)
 
 
-class Preview(VerticalScroll):
-    DEFAULT_CSS = """
-    Preview > Static { padding: 0 1; }
-    """
+class Preview(TextPane):
+    """The item under the cursor, drawn from its own lines: a new item repaints this pane
+    and lays nothing else out."""
 
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield Static(Text("No item selected.", style="dim"), id="preview-body")
-
-    shown: RenderableType | None = None
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Text("No item selected.", style="dim"), id=id)
+        self.shown: RenderableType | None = None
 
     def show(self, renderable: RenderableType) -> None:
         self.shown = renderable
-        self.query_one("#preview-body", Static).update(renderable)
-        self.scroll_home(animate=False)
+        self.show_renderable(renderable)

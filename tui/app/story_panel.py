@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
 
+from tui.app.textpane import TextPane
 from tui.app.timefmt import clock
 from tui.textsafe import visible
 from tui.wire import Wire
@@ -40,14 +39,10 @@ def render_story(wire: Wire, key: str) -> Table | Text:
     return table
 
 
-class StoryPanel(VerticalScroll):
-    DEFAULT_CSS = """
-    StoryPanel > Static { padding: 0 1; }
-    """
-
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield Static(Text(""), id="story-body")
+class StoryPanel(TextPane):
+    """The story of the item under the cursor, drawn from its own lines like the
+    preview."""
 
     def show(self, wire: Wire, key: str | None) -> None:
-        body = self.query_one("#story-body", Static)
-        body.update(render_story(wire, key) if key and key in wire.items else Text(""))
+        self.show_renderable(render_story(wire, key) if key and key in wire.items
+                             else Text(""))
