@@ -4,15 +4,20 @@ editor's filter or search. Pure data, so the rules are tested without a terminal
 Flat: every item, newest first, with unseen FLASH and BULLETIN items pinned on top.
 Stories: one row per story (its lead, newest story first); an opened story lists its
 other members under it.
+
+A `ListingCache` keeps what does not change with the view: the FLASH items seen so far,
+and the stories view's rows until the wire's stories or the editor's leads change. With
+it, switching views or filtering costs list copies, not a Python step per item.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
-from tui.dedup.groups import Story
 from tui.desk.desk import Desk
 from tui.wire import Wire
 
@@ -27,12 +32,21 @@ class Listing:
     keys: list[str] = field(default_factory=list)
     #: 0 for an item or a story's lead, 1 for a member listed under an opened story
     depth: list[int] = field(default_factory=list)
-    row_of: dict[str, int] = field(default_factory=dict)
 
-    def add(self, key: str, depth: int = 0) -> None:
-        self.row_of.setdefault(key, len(self.keys))
-        self.keys.append(key)
-        self.depth.append(depth)
+    @cached_property
+    def row_of(self) -> dict[str, int]:
+        """Each key's row (its first, should a key be listed twice)."""
+        rows = len(self.keys)
+        return dict(zip(reversed(self.keys), range(rows - 1, -1, -1), strict=True))
+
+    def row(self, key: str) -> int | None:
+        """`row_of[key]` without building the whole index for one look-up."""
+        if "row_of" in self.__dict__:
+            return self.row_of.get(key)
+        try:
+            return self.keys.index(key)
+        except ValueError:
+            return None
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -42,52 +56,145 @@ def is_pinned(wire: Wire, desk: Desk, key: str) -> bool:
     return wire.items[key].is_flash and desk.decision(key).status == "new"
 
 
+@dataclass
+class _StoryRows:
+    """The stories view before any filter: per row a story, newest story first."""
+
+    ids: list[str]
+    leads: list[str]
+    #: each story's members in the wire, newest first
+    members: list[list[str]]
+
+    @cached_property
+    def row_of_story(self) -> dict[str, int]:
+        return {story: row for row, story in enumerate(self.ids)}
+
+    @cached_property
+    def row_of_key(self) -> dict[str, int]:
+        return {key: row for row, keys in enumerate(self.members) for key in keys}
+
+
+class ListingCache:
+    """What `build` may keep between calls, for one wire and one desk."""
+
+    def __init__(self) -> None:
+        self._flash: list[str] = []
+        self._scanned = 0
+        self._stories: _StoryRows | None = None
+        self._stories_of: tuple[object, ...] = (None, None)
+
+    def flash_keys(self, wire: Wire) -> list[str]:
+        # Items are only ever added, and `wire.items` keeps the order they came in: only
+        # the new ones are looked at.
+        fresh = itertools.islice(wire.items.values(), self._scanned, None)
+        self._flash += [item.key for item in fresh if item.is_flash]
+        self._scanned = len(wire.items)
+        return self._flash
+
+    def story_rows(self, wire: Wire, desk: Desk) -> _StoryRows:
+        stories = wire.stories
+        # Held, not just compared: the objects stay alive, so `is` cannot be fooled by a
+        # new object at an old one's address.
+        state = (stories, stories.detector.overrides, len(stories.detector),
+                 len(wire.order), tuple(sorted(desk.state.leads.items())))
+        held = self._stories_of
+        if (self._stories is None or held[0] is not state[0] or held[1] is not state[1]
+                or held[2:] != state[2:]):
+            self._stories = _story_rows(wire, desk)
+            self._stories_of = state
+        return self._stories
+
+
 def build(wire: Wire, desk: Desk, mode: Mode, *, only: Collection[str] | None = None,
-          ranked: list[str] | None = None, opened: Collection[str] = ()) -> Listing:
-    """`only`: the keys a filter kept; `ranked`: search results in their own order."""
-    listing = Listing()
+          ranked: list[str] | None = None, opened: Collection[str] = (),
+          cache: ListingCache | None = None) -> Listing:
+    """`only`: the keys a filter kept; `ranked`: search results in their own order;
+    `cache`: kept by the caller between builds over the same wire and desk."""
     if ranked is not None:
-        for key in ranked:
-            listing.add(key)
-        return listing
-    keys = wire.order if only is None else [k for k in wire.order if k in only]
+        return Listing(list(ranked), [0] * len(ranked))
+    cache = cache or ListingCache()
     if mode is Mode.FLAT:
-        pinned = [k for k in keys if is_pinned(wire, desk, k)]
-        pinned_set = set(pinned)
-        for key in pinned:
-            listing.add(key)
-        for key in keys:
-            if key not in pinned_set:
-                listing.add(key)
-        return listing
-    # Every story read once (asking the detector key by key cost seconds at 100k).
-    story_of: dict[str, Story] = {}
+        return _flat(wire, desk, only, cache)
+    rows = cache.story_rows(wire, desk)
+    if only is None:
+        return _stories(rows, range(len(rows.ids)), opened)
+    row_of_key = rows.row_of_key
+    wanted = dict.fromkeys(row_of_key[key] for key in wire.order if key in only)
+    return _stories(rows, wanted, opened)
+
+
+def _flat(wire: Wire, desk: Desk, only: Collection[str] | None,
+          cache: ListingCache) -> Listing:
+    pinned = [key for key in cache.flash_keys(wire)
+              if desk.decision(key).status == "new" and (only is None or key in only)]
+    pinned.sort(key=wire.order_position)
+    keys = list(wire.order) if only is None else [key for key in wire.order if key in only]
+    if pinned:
+        up = set(pinned)
+        keys = pinned + [key for key in keys if key not in up]
+    return Listing(keys, [0] * len(keys))
+
+
+def _stories(rows: _StoryRows, wanted: Collection[int], opened: Collection[str]) -> Listing:
+    """The lead of each wanted row, in the rows' order, and the other members of the
+    opened stories under theirs."""
+    shown = [rows.leads[row] for row in wanted]
+    depth = [0] * len(shown)
+    opened_rows = sorted(rows.row_of_story[story] for story in opened
+                         if story in rows.row_of_story)
+    if not opened_rows:
+        return Listing(shown, depth)
+    at = {row: n for n, row in enumerate(wanted)}
+    keys: list[str] = []
+    depths: list[int] = []
+    start = 0
+    for row in opened_rows:
+        n = at.get(row)
+        if n is None:
+            continue  # an opened story the filter hides
+        keys += shown[start:n + 1]
+        depths += depth[start:n + 1]
+        under = [m for m in rows.members[row] if m != rows.leads[row]]
+        keys += under
+        depths += [1] * len(under)
+        start = n + 1
+    keys += shown[start:]
+    depths += depth[start:]
+    return Listing(keys, depths)
+
+
+def _story_rows(wire: Wire, desk: Desk) -> _StoryRows:
+    """Every story read once, each placed at its newest member's row of the flat view:
+    no sort, no step per item beyond one look-up."""
+    position = {key: n for n, key in enumerate(wire.order)}
+    chosen = desk.state.leads
+    slot: list[tuple[str, str, list[str]] | None] = [None] * len(position)
     for story in wire.stories.stories():
-        for member in story.members:
-            story_of[member] = story
-    seen: set[str] = set()
-    for key in keys:
-        found = story_of.get(key)
-        story_id = found.id if found is not None else key
-        if story_id in seen:
+        members = story.members
+        if len(members) == 1:
+            # most stories are one item: nothing to choose
+            at = position.get(members[0])
+            if at is not None:
+                slot[at] = (story.id, members[0], members)
             continue
-        seen.add(story_id)
-        members = [m for m in (found.members if found else [key]) if m in wire.items]
-        lead = lead_of(wire, desk, story_id, members, found.lead if found else "")
-        listing.add(lead)
-        if story_id in opened:
-            for member in sorted(members, key=wire.order_position):
-                if member != lead:
-                    listing.add(member, 1)
-    return listing
-
-
-def lead_of(wire: Wire, desk: Desk, story_id: str, members: list[str],
-            detector_lead: str = "") -> str:
-    """The editor's choice, else the detector's lead, else the newest member."""
-    chosen = desk.state.leads.get(story_id)
-    if chosen in members:
-        return chosen
-    if detector_lead in members:
-        return detector_lead
-    return min(members, key=wire.order_position)
+        present = sorted((position[m], m) for m in members if m in position)
+        if not present:
+            continue
+        newest = [key for _at, key in present]
+        lead = chosen.get(story.id, "")
+        if lead not in newest:
+            lead = story.lead if story.lead in newest else newest[0]
+        slot[present[0][0]] = (story.id, lead, newest)
+    rows = _StoryRows([], [], [])
+    placed = {key for filled in slot if filled is not None for key in filled[2]}
+    for at, filled in enumerate(slot):
+        if filled is None:
+            key = wire.order[at]
+            if key in placed:
+                continue  # a member listed at its story's newest item
+            # not in a story yet (the stories are still being built): a story of one
+            filled = (key, key, [key])
+        rows.ids.append(filled[0])
+        rows.leads.append(filled[1])
+        rows.members.append(filled[2])
+    return rows

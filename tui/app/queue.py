@@ -21,7 +21,7 @@ from textual.strip import Strip
 from tui.app.messages import CursorMoved
 from tui.app.timefmt import clock
 from tui.desk.desk import Desk
-from tui.listing import Listing, Mode, build
+from tui.listing import Listing, ListingCache, Mode, build
 from tui.textsafe import visible
 from tui.wire import Wire
 
@@ -65,6 +65,8 @@ class QueueView(ScrollView, can_focus=True):
         self.columns = columns
         self.cursor = 0
         self.listing = Listing()
+        #: what the listing keeps between rebuilds (the stories view's rows, the FLASH)
+        self.listing_cache = ListingCache()
         self.mode = Mode.FLAT
         self.only: set[str] | None = None
         self.ranked: list[str] | None = None
@@ -83,8 +85,9 @@ class QueueView(ScrollView, can_focus=True):
         the item it was on, wherever that item now is."""
         before = self.current_id
         self.listing = build(self.wire, self.desk, self.mode, only=self.only,
-                             ranked=self.ranked, opened=self.opened)
-        row = self.listing.row_of.get(before) if before is not None else None
+                             ranked=self.ranked, opened=self.opened,
+                             cache=self.listing_cache)
+        row = self.listing.row(before) if before is not None else None
         if row is None:
             row = min(self.cursor, max(len(self.listing) - 1, 0))
         shift = row - self.cursor
