@@ -27,11 +27,18 @@ def test_ui_bench_reports_every_measure(tmp_path: Path) -> None:
     for name, step in report["steps"].items():
         assert step["count"] > 0, name
         assert step["to_paint"] is not None, f"{name}: no screen update was seen"
-        for measure in ("wall", "cpu", "call", "gc", "to_first_paint", "to_paint"):
+        assert step["unpainted"] == 0, name
+        for measure in ("wall", "cpu", "call", "gc", "to_first_paint", "to_paint",
+                        "to_preview", "preview_work", "judged"):
             assert set(step[measure]) == {"median_ms", "p99_ms", "max_ms"}, (name, measure)
         assert step["baseline"]["count"] == step["count"]
         assert step["ratio_to_baseline"] > 0
-    assert report["steps"]["cursor move (j)"]["count"] == 20
+    move = report["steps"]["cursor move (j)"]
+    assert move["count"] == 20
+    # every move is timed until the preview it leads to is drawn
+    assert move["to_preview"] is not None and move["paints_per_step"] >= 2
+    assert report["preview_delay_ms"] > 0
+    assert report["stories_cold_ms"] > 0
     for floor in ("floor", "unbound_key"):
         assert report[floor]["wall"]["median_ms"] > 0
     assert set(report["gc"]) >= {"load_s", "steps_full", "steps_longest_full_ms"}
