@@ -44,6 +44,8 @@ from tui.wire import Wire, group_items
 PREVIEW_DELAY = 0.06
 #: seconds between redrawing the queue while the day's first load comes in
 RELIST_WHILE_LOADING = 0.5
+#: items indexed for search at a time while a search may wait
+INDEX_CHUNK = 500
 
 
 class WiredeskApp(App[None]):
@@ -64,7 +66,7 @@ class WiredeskApp(App[None]):
         self.search_index = SearchIndex()
         self.loaded = False
         self.grouped = False
-        self._grouping_done = 0
+        self._preparing = ""
         self._last_relist = 0.0
         self.poll_seconds = poll_seconds
         self.arrived = 0
@@ -104,7 +106,6 @@ class WiredeskApp(App[None]):
     def load_inbox(self) -> None:
         """Read the inbox (the cache first), then follow it live until the app closes."""
         for batch in self.inbox.load(progress=self._progress_from_thread):
-            self._index(batch)
             self.call_from_thread(self._take, batch)
         self.call_from_thread(self._finish_loading)
         while not self._stop.wait(self.poll_seconds):
@@ -115,8 +116,8 @@ class WiredeskApp(App[None]):
             self.call_from_thread(self._sync_desk)
 
     def _index(self, batch: list[FileResult]) -> None:
-        # Folding words for search is the costly part of taking an item: it is done here,
-        # off the screen's thread, under the lock the searches take.
+        # Folding words for search is the costly part of taking an item: it is done off
+        # the screen's thread, under the lock the searches take.
         with self._index_lock:
             self.search_index.add_all(item for result in batch for item in result.items)
 
@@ -145,7 +146,7 @@ class WiredeskApp(App[None]):
         # them again and again (full collections took half a second at 100k items).
         gc.freeze()
         self._relist()
-        self.group_stories(*self.wire.take_ungrouped())
+        self.prepare_day(*self.wire.take_ungrouped())
         flashes = [k for k in self.wire.order if is_pinned(self.wire, self.desk, k)]
         if flashes:
             self.bell()
@@ -174,14 +175,23 @@ class WiredeskApp(App[None]):
                 self.notify(text, severity="error", timeout=60, markup=False)
 
     @work(thread=True, exclusive=True, group="stories")
-    def group_stories(self, items: list[Item], overrides: Overrides) -> None:
+    def prepare_day(self, items: list[Item], overrides: Overrides) -> None:
+        """The day's first load, once it is on screen: its words indexed for search,
+        then its stories built (a minute's work at 100,000 items, done off the screen's
+        thread; the editor works meanwhile)."""
+        for start in range(0, len(items), INDEX_CHUNK):
+            # in chunks, so that a search waits for one chunk at most
+            with self._index_lock:
+                self.search_index.add_all(items[start:start + INDEX_CHUNK])
+            self.call_from_thread(self._show_preparing, "indexing for search",
+                                  start + INDEX_CHUNK, len(items))
         stories = group_items(items, self.config.dedup, overrides,
                               progress=lambda done: self.call_from_thread(
-                                  self._show_grouping, done, len(items)))
+                                  self._show_preparing, "grouping stories", done, len(items)))
         self.call_from_thread(self._install_stories, stories)
 
-    def _show_grouping(self, done: int, total: int) -> None:
-        self._grouping_done = done * 100 // max(total, 1)
+    def _show_preparing(self, what: str, done: int, total: int) -> None:
+        self._preparing = f"{what}… {min(done, total) * 100 // max(total, 1)}%"
         self._update_counts()
 
     def _install_stories(self, stories: StoryIndex) -> None:
@@ -263,8 +273,8 @@ class WiredeskApp(App[None]):
             parts.append(f"{len(self.desk.pending)} NOT SAVED")
         if not self.loaded:
             parts.append("loading…")
-        elif self.wire.grouping:
-            parts.append(f"grouping stories… {self._grouping_done}%")
+        elif self.wire.grouping and self._preparing:
+            parts.append(self._preparing)
         self.sub_title = " · ".join(parts)
 
     async def wait_loaded(self) -> None:
