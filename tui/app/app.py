@@ -42,8 +42,9 @@ from tui.wire import Wire, group_items
 
 #: seconds the cursor must rest before the preview follows it
 PREVIEW_DELAY = 0.06
-#: seconds between redrawing the queue while the day's first load comes in
-RELIST_WHILE_LOADING = 0.5
+#: seconds between redrawing the queue while the day's first load comes in (a redraw
+#: of 100,000 items takes a few hundred ms)
+RELIST_WHILE_LOADING = 1.0
 #: items indexed for search at a time while a search may wait
 INDEX_CHUNK = 500
 
@@ -174,7 +175,8 @@ class WiredeskApp(App[None]):
                 self.bell()
                 self.notify(text, severity="error", timeout=60, markup=False)
 
-    @work(thread=True, exclusive=True, group="stories")
+    # A description, or Textual writes one from the arguments: a repr of the whole day.
+    @work(thread=True, exclusive=True, group="stories", description="prepare the day")
     def prepare_day(self, items: list[Item], overrides: Overrides) -> None:
         """The day's first load, once it is on screen: its words indexed for search,
         then its stories built (a minute's work at 100,000 items, done off the screen's
