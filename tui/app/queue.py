@@ -67,6 +67,8 @@ class QueueView(ScrollView, can_focus=True):
         self.listing = Listing()
         #: what the listing keeps between rebuilds (the stories view's rows, the FLASH)
         self.listing_cache = ListingCache()
+        #: (width and configured columns, the columns shown, their cells)
+        self._columns_at: tuple[object, tuple[str, ...], int] = (None, (), 0)
         self.mode = Mode.FLAT
         self.only: set[str] | None = None
         self.ranked: list[str] | None = None
@@ -117,12 +119,13 @@ class QueueView(ScrollView, can_focus=True):
             return
         old, self.cursor = self.cursor, row
         top = self.scroll_offset.y
-        self.refresh_line(old - top)
+        # `refresh_line` takes the row in the listing (it subtracts the scroll itself)
+        self.refresh_line(old)
         if row < top:
             self.scroll_to(y=row, animate=False, immediate=True)
         elif row >= top + self.size.height:
             self.scroll_to(y=row - self.size.height + 1, animate=False, immediate=True)
-        self.refresh_line(row - self.scroll_offset.y)
+        self.refresh_line(row)
         self.post_message(CursorMoved(self.current_id))
 
     def on_click(self, event: events.Click) -> None:
@@ -139,39 +142,58 @@ class QueueView(ScrollView, can_focus=True):
         if row >= len(self.listing):
             return Strip.blank(width, base)
         item_id = self.listing.keys[row]
-        style = base + self._row_style(item_id)
+        # asked once per row: the app answers from the item's whole story
+        killed = self.killed(item_id)
+        style = base + self._row_style(item_id, killed)
         if row == self.cursor:
             style += self.get_component_rich_style("queue--cursor")
         indent = "  └ " if self.listing.depth[row] else ""
-        text = indent + self.row_text(item_id, width - len(indent))
+        text = indent + self.row_text(item_id, width - len(indent), killed=killed)
         strip = Strip([Segment(text, style)])
         return strip.crop_extend(0, width, style)
 
-    def row_text(self, item_id: str, width: int) -> str:
+    def row_text(self, item_id: str, width: int, *, killed: bool | None = None) -> str:
         """The row as plain characters; wire text never becomes markup here."""
         item = self.wire.items[item_id]
         decision = self.desk.decision(item_id)
-        columns = self.columns_for(width)
-        fixed = sum(_WIDTHS.get(c, 0) + 1 for c in columns if c != "headline")
+        columns, fixed = self._layout(width)
         cells = []
         for column in columns:
             if column == "headline":
                 cells.append(_fit(visible(item.headline), max(width - fixed, 10)))
                 continue
-            value = {
-                "time": lambda: clock(item.sort_time),
-                "urgency": lambda: _urgency_mark(item.urgency, self.killed(item_id),
-                                                 self.embargoed(item_id)),
-                "source": lambda: visible(item.source),
-                "slug": lambda: visible(item.slug),
-                "words": lambda: str(item.word_count or ""),
-                "status": lambda: decision.status,
-                "tags": lambda: visible(",".join(decision.tags)),
-                "assignee": lambda: visible(decision.assignee),
-                "story": lambda: self._badge(item_id),
-            }[column]()
+            if column == "time":
+                value = clock(item.sort_time)
+            elif column == "urgency":
+                value = _urgency_mark(item.urgency,
+                                      self.killed(item_id) if killed is None else killed,
+                                      self.embargoed(item_id))
+            elif column == "source":
+                value = visible(item.source)
+            elif column == "slug":
+                value = visible(item.slug)
+            elif column == "words":
+                value = str(item.word_count or "")
+            elif column == "status":
+                value = decision.status
+            elif column == "tags":
+                value = visible(",".join(decision.tags))
+            elif column == "assignee":
+                value = visible(decision.assignee)
+            else:
+                value = self._badge(item_id)
             cells.append(_fit(value, _WIDTHS[column]))
         return " ".join(cells)
+
+    def _layout(self, width: int) -> tuple[tuple[str, ...], int]:
+        """The columns at this width and the cells they take besides the headline; the
+        same for every row of a paint, so worked out once per width."""
+        key = (width, self.columns)
+        if self._columns_at[0] != key:
+            columns = self.columns_for(width)
+            fixed = sum(_WIDTHS.get(c, 0) + 1 for c in columns if c != "headline")
+            self._columns_at = (key, columns, fixed)
+        return self._columns_at[1], self._columns_at[2]
 
     def columns_for(self, width: int) -> tuple[str, ...]:
         """The configured columns that fit: on a narrow terminal the headline keeps
@@ -193,13 +215,13 @@ class QueueView(ScrollView, can_focus=True):
         shown = f" v{version}" if version and size > 1 and len(version) <= 3 else ""
         return f"{marked}×{size}{shown}" if size > 1 else marked
 
-    def _row_style(self, item_id: str) -> Style:
+    def _row_style(self, item_id: str, killed: bool) -> Style:
         item = self.wire.items[item_id]
         decision = self.desk.decision(item_id)
         style = Style()
         if decision.status == "spiked":
             return self.get_component_rich_style("queue--spiked")
-        if self.killed(item_id):
+        if killed:
             return self.get_component_rich_style("queue--killed")
         if decision.status == "new":
             style += self.get_component_rich_style("queue--new")
