@@ -60,14 +60,11 @@ def is_pinned(wire: Wire, desk: Desk, key: str) -> bool:
 class _StoryRows:
     """The stories view before any filter: per row a story, newest story first."""
 
-    ids: list[str]
-    leads: list[str]
+    leads: list[str] = field(default_factory=list)
     #: each story's members in the wire, newest first
-    members: list[list[str]]
-
-    @cached_property
-    def row_of_story(self) -> dict[str, int]:
-        return {story: row for row, story in enumerate(self.ids)}
+    members: list[tuple[str, ...]] = field(default_factory=list)
+    #: the row of each story of more than one item, by its id
+    row_of_story: dict[str, int] = field(default_factory=dict)
 
     @cached_property
     def row_of_key(self) -> dict[str, int]:
@@ -117,7 +114,7 @@ def build(wire: Wire, desk: Desk, mode: Mode, *, only: Collection[str] | None = 
         return _flat(wire, desk, only, cache)
     rows = cache.story_rows(wire, desk)
     if only is None:
-        return _stories(rows, range(len(rows.ids)), opened)
+        return _stories(rows, range(len(rows.leads)), opened)
     row_of_key = rows.row_of_key
     wanted = dict.fromkeys(row_of_key[key] for key in wire.order if key in only)
     return _stories(rows, wanted, opened)
@@ -164,37 +161,26 @@ def _stories(rows: _StoryRows, wanted: Collection[int], opened: Collection[str])
 
 
 def _story_rows(wire: Wire, desk: Desk) -> _StoryRows:
-    """Every story read once, each placed at its newest member's row of the flat view:
-    no sort, no step per item beyond one look-up."""
-    position = {key: n for n, key in enumerate(wire.order)}
-    chosen = desk.state.leads
-    slot: list[tuple[str, str, list[str]] | None] = [None] * len(position)
-    for story in wire.stories.stories():
-        members = story.members
-        if len(members) == 1:
-            # most stories are one item: nothing to choose
-            at = position.get(members[0])
-            if at is not None:
-                slot[at] = (story.id, members[0], members)
+    """The wire read newest first: a story's row is where its newest item is. Only a
+    story of more than one item is read whole (most stories are one item, and reading
+    every story from the detector cost most of a second at 100k)."""
+    stories, chosen, items = wire.stories, desk.state.leads, wire.items
+    size_of = stories.size_of
+    rows = _StoryRows()
+    leads, members = rows.leads, rows.members
+    for key in wire.order:
+        if size_of(key) == 1:
+            leads.append(key)  # a story of one, or one not built yet: nothing to choose
+            members.append((key,))
             continue
-        present = sorted((position[m], m) for m in members if m in position)
-        if not present:
-            continue
-        newest = [key for _at, key in present]
+        story = stories.story_of(key)
+        if story is None or story.id in rows.row_of_story:
+            continue  # listed at its newest member
+        present = sorted((m for m in story.members if m in items), key=wire.order_position)
         lead = chosen.get(story.id, "")
-        if lead not in newest:
-            lead = story.lead if story.lead in newest else newest[0]
-        slot[present[0][0]] = (story.id, lead, newest)
-    rows = _StoryRows([], [], [])
-    placed = {key for filled in slot if filled is not None for key in filled[2]}
-    for at, filled in enumerate(slot):
-        if filled is None:
-            key = wire.order[at]
-            if key in placed:
-                continue  # a member listed at its story's newest item
-            # not in a story yet (the stories are still being built): a story of one
-            filled = (key, key, [key])
-        rows.ids.append(filled[0])
-        rows.leads.append(filled[1])
-        rows.members.append(filled[2])
+        if lead not in present:
+            lead = story.lead if story.lead in present else present[0]
+        rows.row_of_story[story.id] = len(leads)
+        leads.append(lead)
+        members.append(tuple(present))
     return rows

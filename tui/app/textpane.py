@@ -58,9 +58,11 @@ class TextPane(ScrollView, can_focus=True):
     def show_renderable(self, content: RenderableType) -> None:
         """Show `content` from its first line. A string is shown as its characters, never
         read as markup: wire text runs nothing here."""
+        before, at_top = self._strips, self.scroll_offset.y == 0
         self._content = content
         self._rendered_width = None
-        self._render_strips()
+        if self._render_strips() == before and at_top:
+            return  # the same lines (one lone story after another): nothing to repaint
         self._fit_virtual_size()
         self.scroll_home(animate=False, immediate=True)
         self.refresh()
@@ -96,9 +98,7 @@ class TextPane(ScrollView, can_focus=True):
             self._strips = []  # not laid out yet: the first resize renders
             return self._strips
         visual = visualize(self, self._content, markup=False)
-        strips = Visual.to_strips(self, visual, width, None, style, pad=True)
-        base = style.rich_style
-        self._strips = [strip.crop_extend(0, width, base) for strip in strips]
+        self._strips = Visual.to_strips(self, visual, width, None, style, pad=True)
         self._rendered_width, self._rendered_style = width, style
         return self._strips
 
