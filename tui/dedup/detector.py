@@ -188,8 +188,19 @@ class Detector:
     def _judge_candidates(self, ctx: Context, chosen: dict[int, float]) -> list[_Stored]:
         s, f, docs, make = self.settings, ctx.f, self._docs, Features._make
         window = s.window_hours * 3600
+        merge_min = s.merge_min
+        story_of = self._stories.story_of
+        # Placement needs one strong link per story (see _placing): a candidate in a
+        # story already joined by one is not judged, unless that link is another
+        # agency's and the candidate is the item's own agency (it may be a version,
+        # which the desk should see as such). Judging was most of the cost of an item.
+        own: set[int] = set()
+        other: set[int] = set()
         out = []
         for c, shared in chosen.items():
+            story = id(story_of(c))
+            if story in own or (story in other and docs[c][3] != f.source):
+                continue
             old = make(docs[c])
             if f.t and old.t and abs(f.t - old.t) > window:
                 continue
@@ -197,6 +208,10 @@ class Detector:
             if verdict is not None:
                 relation, score, why = verdict
                 out.append((c, relation, score, "; ".join(why)))
+                if relation != "other_agency":
+                    own.add(story)
+                elif score >= merge_min:
+                    other.add(story)
         return out
 
     def _remember(self, f: Features, weights: dict[str, float]) -> None:

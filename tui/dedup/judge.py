@@ -96,6 +96,9 @@ def numbers_disagree(new: Context, old: Features) -> bool:
     """The ledes report different results: each has a score or tally ("4-1") and none
     is the other's (in either order), or each has two numbers or more (days aside) and
     none in common. Two matches, two votes, two quakes."""
+    # most ledes have neither a result nor two numbers: no need to read the other's
+    if not new.results and len(new.digits) < 2:
+        return False
     digits, results = _digits(old)
     if new.results and results and new.results.isdisjoint(results):
         return True
@@ -286,6 +289,10 @@ def _text(pair: _Pair, shared: float, s: Settings) -> Verdict | None:
     both = len(a.names.intersection(old.names))
     union = len(a.names) + len(old.names) - both
     names = both / union if union else 0.0
+    # the lede names and numbers weigh at most w_places + w_numbers: out of reach with
+    # them, stop before reading the ledes' names (most candidates stop here)
+    if 100.0 * (s.w_keys * keys + s.w_names * names + s.w_places + s.w_numbers) < bar:
+        return None
     places = pair.places
     partial = s.w_keys * keys + s.w_names * names \
         + s.w_places * (0.5 if places is None else places)
