@@ -165,7 +165,7 @@ def _story_rows(wire: Wire, desk: Desk) -> _StoryRows:
     story of more than one item is read whole (most stories are one item, and reading
     every story from the detector cost most of a second at 100k)."""
     stories, chosen, items = wire.stories, desk.state.leads, wire.items
-    size_of = stories.size_of
+    size_of, story_id = stories.size_of, stories.detector.story_id
     rows = _StoryRows()
     leads, members = rows.leads, rows.members
     for key in wire.order:
@@ -173,9 +173,11 @@ def _story_rows(wire: Wire, desk: Desk) -> _StoryRows:
             leads.append(key)  # a story of one, or one not built yet: nothing to choose
             members.append((key,))
             continue
+        if story_id(key) in rows.row_of_story:
+            continue  # listed at its newest member (asked first: a story's lead costs)
         story = stories.story_of(key)
-        if story is None or story.id in rows.row_of_story:
-            continue  # listed at its newest member
+        if story is None:
+            continue
         present = sorted((m for m in story.members if m in items), key=wire.order_position)
         lead = chosen.get(story.id, "")
         if lead not in present:

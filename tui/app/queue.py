@@ -14,7 +14,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -35,7 +35,8 @@ _HEADLINE_MIN = 30
 
 class QueueView(ScrollView, can_focus=True):
     DEFAULT_CSS = """
-    QueueView { background: $surface; }
+    /* never sideways: a horizontal scrollbar would hide the last row */
+    QueueView { background: $surface; overflow-x: hidden; }
     QueueView > .queue--cursor { background: $accent 40%; }
     QueueView:focus > .queue--cursor { background: $accent; color: $text; }
     QueueView > .queue--new { text-style: bold; }
@@ -69,6 +70,7 @@ class QueueView(ScrollView, can_focus=True):
         self.listing_cache = ListingCache()
         #: (width and configured columns, the columns shown, their cells)
         self._columns_at: tuple[object, tuple[str, ...], int] = (None, (), 0)
+        self._width = 0
         self.mode = Mode.FLAT
         self.only: set[str] | None = None
         self.ranked: list[str] | None = None
@@ -94,13 +96,28 @@ class QueueView(ScrollView, can_focus=True):
             row = min(self.cursor, max(len(self.listing) - 1, 0))
         shift = row - self.cursor
         self.cursor = row
-        self.virtual_size = Size(self.size.width, len(self.listing))
-        if shift:
-            # keep the cursor where the editor's eyes are: scroll with the inserted rows
-            self.scroll_to(y=self.scroll_offset.y + shift, animate=False, immediate=True)
+        self._set_rows(len(self.listing))
+        # keep the cursor where the editor's eyes are: scroll with the inserted rows (and
+        # back inside the listing when it got shorter)
+        self.scroll_to(y=self.scroll_offset.y + shift, animate=False, immediate=True)
         self.refresh()
         if self.current_id != before:
             self.post_message(CursorMoved(self.current_id))
+
+    def _set_rows(self, rows: int) -> None:
+        size = Size(self._row_width(), rows)
+        if size == self.virtual_size:
+            return
+        if not (self.show_vertical_scrollbar and rows > self.container_size.height):
+            self.virtual_size = size  # the scrollbar comes or goes: the screen is laid out
+            return
+        # The box and its scrollbar stay, only the thumb moves: setting `virtual_size` the
+        # usual way would lay out and repaint the whole screen (most of a view toggle).
+        self.set_reactive(ScrollView.virtual_size, size)
+        bar = self.vertical_scrollbar
+        bar.window_virtual_size = rows
+        bar.position = self.scroll_offset.y
+        bar.refresh()
 
     def action_move(self, delta: int) -> None:
         self.move_to(self.cursor + delta)
@@ -133,10 +150,18 @@ class QueueView(ScrollView, can_focus=True):
         self.move_to(self.scroll_offset.y + event.y)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.listing))
+        self.virtual_size = Size(self._row_width(), len(self.listing))
+
+    def _row_width(self) -> int:
+        # inside the scrollbar: the right end of a row is not drawn under it
+        return self.scrollable_content_region.width
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._width = self._row_width()  # once per paint, not per row
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self._width
         row = self.scroll_offset.y + y
         base = self.rich_style
         if row >= len(self.listing):

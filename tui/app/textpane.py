@@ -21,6 +21,9 @@ class TextPane(ScrollView, can_focus=True):
     """Scrolls with the keys of a scrollable container (up, down, page up/down, home,
     end) when focused, and with the mouse wheel."""
 
+    # as the scrolling container these panes replace: they are read beside the queue
+    ALLOW_MAXIMIZE = False
+
     DEFAULT_CSS = """
     TextPane {
         overflow-x: hidden;
