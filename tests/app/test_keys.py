@@ -196,7 +196,7 @@ async def test_flash_is_pinned_until_seen_and_counts_show(app: WiredeskApp) -> N
         queue = await _start(app, pilot)
         assert queue.listing.keys[0] == FLASH or app.wire.items[
             queue.listing.keys[0]].urgency in (1, 2)
-        assert "flash" in app.sub_title and "quarantined" in app.sub_title
+        assert "flash" in app.status and "quarantined" in app.status
         await _on(pilot, queue, FLASH)
         await pilot.press("r")
         await pilot.pause()

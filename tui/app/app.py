@@ -25,6 +25,7 @@ from tui.app.preview import Preview, render_item
 from tui.app.queue import QueueView
 from tui.app.reports import DiffScreen, QuarantineScreen
 from tui.app.screens import HelpRow, HelpScreen, Picker, Prompt
+from tui.app.statusline import StatusLine
 from tui.app.story_panel import StoryPanel
 from tui.config import Config
 from tui.dedup.diff import diff_items
@@ -82,6 +83,7 @@ class WiredeskApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield StatusLine(id="status")
         with Horizontal(id="main"):
             yield QueueView(self.wire, self.desk, self.config.columns.show, id="queue")
             with Vertical(id="side"):
@@ -93,13 +95,24 @@ class WiredeskApp(App[None]):
     def queue(self) -> QueueView:
         return self.query_one(QueueView)
 
+    @property
+    def status(self) -> str:
+        """The counts line under the header."""
+        lines = self.query(StatusLine)
+        return lines.first().text if lines else ""
+
+    @status.setter
+    def status(self, text: str) -> None:
+        for line in self.query(StatusLine):  # none while the app closes
+            line.show(text)
+
     def on_mount(self) -> None:
         self.queue.focus()
         self.queue.killed = self.is_killed
         self.queue.embargoed = self.is_embargoed
         for warning in self.desk.warnings:
             self.notify(warning, severity="warning", timeout=15)
-        self.sub_title = "loading the inbox…"
+        self.status = "loading the inbox…"
         self.load_inbox()
 
     # --- the inbox ---------------------------------------------------------------------
@@ -128,7 +141,7 @@ class WiredeskApp(App[None]):
 
     def _show_progress(self, done: int, total: int) -> None:
         if not self.loaded:
-            self.sub_title = f"loading the inbox… {done:,} of {total:,} files"
+            self.status = f"loading the inbox… {done:,} of {total:,} files"
 
     def _take(self, batch: list[FileResult]) -> None:
         added: list[str] = []
@@ -277,7 +290,7 @@ class WiredeskApp(App[None]):
             parts.append("loading…")
         elif self.wire.grouping and self._preparing:
             parts.append(self._preparing)
-        self.sub_title = " · ".join(parts)
+        self.status = " · ".join(parts)
 
     async def wait_loaded(self) -> None:
         """For tests and the benchmark: until the first load of the inbox is done and its
@@ -287,8 +300,8 @@ class WiredeskApp(App[None]):
 
     @on(CursorMoved)
     def cursor_moved(self, message: CursorMoved) -> None:
-        # The preview and story panel lay the screen out again: drawn once the cursor
-        # rests, so holding `j` moves the cursor line at full speed.
+        # Rendering the item into the preview and story panel costs a few ms: done once
+        # the cursor rests, so holding `j` moves the cursor line at full speed.
         if self._preview_timer is not None:
             self._preview_timer.stop()
         self._preview_timer = self.set_timer(PREVIEW_DELAY, lambda: self.show_item(
@@ -307,8 +320,9 @@ class WiredeskApp(App[None]):
         self.query_one(StoryPanel).show(self.wire, key)
 
     def _story_keys(self, key: str) -> list[str]:
-        story = self.wire.story_of(key)
-        return list(story.members) if story is not None else [key]
+        # asked for every queue row drawn (is it killed?): the members, not the story's
+        # lead as well
+        return self.wire.stories.detector.member_ids(key) or [key]
 
     def _kill_notice(self, key: str) -> str:
         for member in self._story_keys(key):
