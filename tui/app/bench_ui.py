@@ -7,8 +7,9 @@ object (tui/app/bench_ui_hooks.py) catch every screen update on its way to the t
 
 What is timed:
 
-- load: from `run_test` starting the app to `_finish_loading` (`loaded` turning true,
-  what `wait_loaded()` waits for). First paint: from then to the end of the first screen
+- load: from `run_test` starting the app to `_finish_loading` (`loaded` turning true:
+  the items are on screen; `wait_loaded()` also waits for the stories, built on a worker
+  thread, timed to `_install_stories`). First paint: from then to the end of the first screen
   update after it; and, since the items are taken on the screen's thread before that,
   from the last batch reaching the screen's thread to the same paint.
 - each step: a key through `pilot.press`, or a direct call (`_apply_filter(...)`;
@@ -206,6 +207,8 @@ async def _drive(folder: Path, items: int, profile: bool, moves: int,
         handover_to_paint_s=first_paint_at - (timeline.takes[-1][0] if timeline.takes
                                               else loaded_at),
         load_gc=load_gc, steps_gc=collections, stories_cold_s=stories_cold,
+        stories_ready_s=(timeline.installs[0][1] if timeline.installs else loaded_at)
+        - loaded_at,
         profiles=profiles)
 
 

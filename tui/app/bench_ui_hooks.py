@@ -50,6 +50,8 @@ class Timeline:
     finish: tuple[float, float] = (0.0, 0.0)
     #: (start, end) of each time the preview and story panel were given an item
     shows: list[tuple[float, float]] = field(default_factory=list)
+    #: (start, end) of installing the stories built on the worker thread
+    installs: list[tuple[float, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -124,6 +126,7 @@ def watch(app: Any, paints: Paints, timeline: Timeline) -> None:
     app._display = displayed
     app._take = _stamped(app._take, timeline.takes)
     app.show_item = _stamped(app.show_item, timeline.shows)
+    app._install_stories = _stamped(app._install_stories, timeline.installs)
     finish = app._finish_loading
 
     def finished() -> None:
