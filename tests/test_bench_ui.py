@@ -18,7 +18,7 @@ def test_ui_bench_reports_every_measure(tmp_path: Path) -> None:
     assert report["baseline_items"] == 300  # the baseline is never bigger than the day
     for key in ("load_s", "baseline_load_s", "first_paint_s", "baseline_first_paint_s",
                 "first_any_paint_s", "handover_to_paint_s", "longest_take_s",
-                "finish_loading_s", "rss_mb",
+                "finish_loading_s", "stories_ready_s", "rss_mb",
                 "baseline_rss_mb", "start_rss_mb", "peak_rss_mb"):
         assert report[key] > 0, key
     assert set(report["steps"]) == {
