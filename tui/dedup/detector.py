@@ -17,10 +17,12 @@ from __future__ import annotations
 import heapq
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import dataclass
 
-from tui.dedup.features import Features, extract
+from tui.dedup.bulk import analysed
+from tui.dedup.features import Analysis, Features, analyse, features
 from tui.dedup.judge import Context, judge, one_liner
 from tui.dedup.settings import Settings
 from tui.dedup.stories import Overrides, Placement
@@ -111,14 +113,17 @@ class Detector:
 
     # ---- adding ----------------------------------------------------------------------
 
-    def add(self, item: Item) -> list[Link]:
+    def add(self, item: Item, analysis: Analysis | None = None) -> list[Link]:
         """Place one item; returns its links to earlier items, best first. A key seen
-        before is not added again (and gets no links)."""
+        before is not added again (and gets no links). `analysis` is the item's
+        `analyse(item)` when the caller made it already (in another process, see
+        `add_all`); the links are the same either way."""
         if item.key in self._index:
             return []
         s = self.settings
         n = len(self._docs)
-        f, weights = extract(item, n, self._df, n, s.key_terms, s.name_boost)
+        f, weights = features(item, analysis or analyse(item), n, self._df, n,
+                              s.key_terms, s.name_boost)
         ctx = Context(f)
         found = self._judge_candidates(ctx, self._candidates(f, weights))
         found.sort(key=lambda link: (-link[2], -link[0]))
@@ -128,9 +133,18 @@ class Detector:
         self._stories.place(n, self._placing(kept))
         return [self._link(n, stored) for stored in kept]
 
-    def add_all(self, items: Iterable[Item]) -> None:
-        for item in items:
-            self.add(item)
+    def add_all(self, items: Iterable[Item],
+                progress: Callable[[int], None] | None = None) -> None:
+        """`add` every item in turn; from `bulk.BULK_MIN` items the analyses are made in
+        a second process while this one adds, so two cores work. `progress` is told the
+        count of items done every thousand."""
+        # closing(): an exception here shuts the other process down now, not when the
+        # traceback lets go of the iterator.
+        with closing(analysed(items)) as stream:
+            for done, (item, analysis) in enumerate(stream, 1):
+                self.add(item, analysis)
+                if progress is not None and done % 1000 == 0:
+                    progress(done)
 
     def _candidates(self, f: Features, weights: dict[str, float]) -> dict[int, float]:
         # The walk over postings is the loop of this class that runs most: a plain dict

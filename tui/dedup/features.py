@@ -176,28 +176,64 @@ class Features(NamedTuple):
         return memoryview(self.lede).cast("q")
 
 
+class Analysis(NamedTuple):
+    """What `analyse` reads from one item alone: everything but the term weights, which
+    depend on the items before it. Strings, numbers, bytes and tuples only, so another
+    process can make it (tui/dedup/bulk.py). No string hashes: `hash(str)` is salted
+    per process, so the paragraphs' and the lede's hashes are taken by `features`, in
+    the process that keeps them."""
+
+    item_id: str
+    agency_id: str
+    source: str
+    language: str
+    t: float
+    #: the first paragraph's tokens (the headline's when no body), for the lede's pairs
+    first: tuple[str, ...]
+    #: packed uint16 word counts of the paragraphs, and their sum
+    para_words: bytes
+    words: int
+    #: the terms weighed as words (the headline's and lede's but names), and as names
+    plain: tuple[str, ...]
+    key_names: tuple[str, ...]
+    #: the names with the acronyms of named organisations, sorted
+    names: tuple[str, ...]
+    lede_names: tuple[str, ...]
+    lede_numbers: tuple[str, ...]
+    guid: str
+    slug: str
+    refers: tuple[str, ...]
+    correction: bool
+    kill: bool
+
+
 def extract(item: Item, idx: int, df: Mapping[str, int], n_docs: int, key_terms: int,
             name_boost: float) -> tuple[Features, dict[str, float]]:
     """The item's features and the weights of every term it could be keyed on (the caller
-    counts them all in the document frequencies, and queries with `Features.keys`).
+    counts them all in the document frequencies, and queries with `Features.keys`)."""
+    return features(item, analyse(item), idx, df, n_docs, key_terms, name_boost)
 
-    A term's weight is its inverse document frequency, log((N + 1) / (df + 0.5)), times
-    `name_boost` for names and numbers."""
+
+def _paragraphs(body: str) -> list[str]:
+    paragraphs = body.split("\n\n")
+    if "" in paragraphs:
+        paragraphs = [p for p in paragraphs if p]
+    return paragraphs
+
+
+def analyse(item: Item) -> Analysis:
+    """The part of `extract` that reads no document frequency (most of its cost)."""
     # The cost of this function is most of the cost of adding an item: loops run in C
     # (map, set operations, one regex pass per purpose) where they can.
     headline = bare_headline(item.headline)
     head_tokens = _tokens(headline)
-    paragraphs = item.body.split("\n\n")
-    if "" in paragraphs:
-        paragraphs = [p for p in paragraphs if p]
     # The text as parsed (parsers fold spaces), not tokens: tokenising every paragraph
     # of a long feature would cost more than everything else together.
-    hashes = array("q", map(hash, paragraphs))
-    words = [n + 1 for n in map(str.count, paragraphs, repeat(" "))]
+    words = [n + 1 for n in map(str.count, _paragraphs(item.body), repeat(" "))]
     counts = array("H", words if not words or max(words) < 65536
                    else [min(n, 65535) for n in words])
     lede = _tokens(item.body[:_LEDE_CHARS])[:_LEDE_TOKENS]
-    first = lede[:counts[0]] if hashes else head_tokens
+    first = lede[:counts[0]] if counts else head_tokens
 
     top = set(head_tokens)
     top.update(lede)
@@ -214,15 +250,37 @@ def extract(item: Item, idx: int, df: Mapping[str, int], n_docs: int, key_terms:
     lede_par.update(first)
     lede_par &= names
     lede_par -= WEEKDAYS
-    lede_names = tuple(sorted(map(intern, [t for t in lede_par if not t[0].isdigit()])))
+    key_names = tuple(names)
+    plain = tuple([t for t in top if (len(t) > 2 or t[0].isdigit()) and t not in names])
+    # Acronyms of named organisations match another copy's "USGS" for "US Geological
+    # Survey"; they are not keys (a German run of nouns makes junk ones).
+    names.update(_acronyms(body))
+    return Analysis(
+        item.key, item.id, fold(item.source).strip(), item.language[:2].lower(),
+        # the agency's own times: a file's arrival time says nothing about the event
+        epoch(item.versioned or item.created), tuple(first), counts.tobytes(),
+        sum(counts), plain, key_names,
+        tuple(sorted(names)), tuple(sorted([t for t in lede_par if not t[0].isdigit()])),
+        tuple(sorted(facts)), guid_stem(item), slug_key(item), item.refers_to,
+        "correction" in item.signal, "kill" in item.signal)
 
+
+def features(item: Item, a: Analysis, idx: int, df: Mapping[str, int], n_docs: int,
+             key_terms: int, name_boost: float) -> tuple[Features, dict[str, float]]:
+    """The features of `item` from its analysis: hashes, and the terms' weights.
+
+    A term's weight is its inverse document frequency, log((N + 1) / (df + 0.5)), times
+    `name_boost` for names and numbers."""
+    hashes = array("q", map(hash, _paragraphs(item.body)))
+    first = a.first
     ln_total = math.log(n_docs + 1)
     logs = _log_df(n_docs)
     get = df.get
-    plain = [t for t in top if len(t) > 2 or t[0].isdigit()]
-    weights = dict(zip(plain, [ln_total - logs[get(t, 0)] for t in plain], strict=True))
-    weights.update(zip(names, [(ln_total - logs[get(t, 0)]) * name_boost for t in names],
-                       strict=True))
+    terms = a.plain + a.key_names
+    idf = [ln_total - logs[get(t, 0)] for t in terms]
+    plain = len(a.plain)
+    idf[plain:] = [w * name_boost for w in idf[plain:]]
+    weights = dict(zip(terms, idf, strict=True))
     # Rarest first; ties by the term itself, so the choice never depends on hash order
     # (the sort is stable, also in reverse).
     ranked = sorted(weights)
@@ -234,30 +292,23 @@ def extract(item: Item, idx: int, df: Mapping[str, int], n_docs: int, key_terms:
     while len(ranked) > 1 and weights[ranked[-1]] < common:
         ranked.pop()
     keys = tuple(map(intern, ranked))
-    # Acronyms of named organisations match another copy's "USGS" for "US Geological
-    # Survey"; they are not keys (a German run of nouns makes junk ones).
-    names.update(_acronyms(body))
-
-    features = Features(
-        idx=idx, item_id=item.key, agency_id=item.id,
+    lede_names = tuple(map(intern, a.lede_names))
+    f = Features(
+        idx=idx, item_id=a.item_id, agency_id=a.agency_id,
         # Terms and labels are interned: a hundred thousand items name the same places
-        # and agencies, and one string object each is most of what they would cost.
-        source=intern(fold(item.source).strip()), language=intern(item.language[:2].lower()),
-        # the agency's own times: a file's arrival time says nothing about the event
-        t=epoch(item.versioned or item.created),
+        # and agencies, and one string object each is most of what they would cost
+        # (an analysis made in another process comes with copies).
+        source=intern(a.source), language=intern(a.language), t=a.t,
         # A headline-only item (an alert, an empty refile) is its headline.
-        text_hash=hash(tuple(hashes)) if hashes else hash(("\x00head", *head_tokens)),
-        para_hash=hashes.tobytes(), para_words=counts.tobytes(), paragraphs=len(hashes),
-        words=sum(counts),
-        lede=array("q", set(map(hash, pairwise(first)))).tobytes(),
+        text_hash=hash(tuple(hashes)) if hashes else hash(("\x00head", *first)),
+        para_hash=hashes.tobytes(), para_words=a.para_words, paragraphs=len(hashes),
+        words=a.words, lede=array("q", set(map(hash, pairwise(first)))).tobytes(),
         keys=keys, weight=sum(map(weights.__getitem__, keys)),
-        names=tuple(sorted(names)), lede_names=lede_names,
+        names=tuple(map(intern, a.names)), lede_names=lede_names,
         lede_weights=tuple([(weights[t] / name_boost) ** 2 for t in lede_names]),
-        lede_numbers=tuple(sorted(map(intern, facts))), guid=guid_stem(item),
-        slug=slug_key(item),
-        refers=item.refers_to, correction="correction" in item.signal,
-        kill="kill" in item.signal)
-    return features, weights
+        lede_numbers=tuple(map(intern, a.lede_numbers)), guid=a.guid, slug=a.slug,
+        refers=a.refers, correction=a.correction, kill=a.kill)
+    return f, weights
 
 
 def _log_df(n_docs: int) -> list[float]:

@@ -7,6 +7,7 @@ the desk's overrides.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from tui.dedup.detector import Cluster, Detector
@@ -38,6 +39,12 @@ class StoryIndex:
         story = self.story_of(item.key)
         assert story is not None  # just added
         return story
+
+    def add_all(self, items: Iterable[Item],
+                progress: Callable[[int], None] | None = None) -> None:
+        """Place many items (a day's first load): two cores at work, see
+        `Detector.add_all`. `progress` is told the count done every thousand items."""
+        self.detector.add_all(items, progress)
 
     def story_of(self, item_id: str) -> Story | None:
         members = self.detector.member_ids(item_id)
