@@ -99,3 +99,16 @@ def test_stopping_early_shuts_the_other_process_down(stream: list[Item]) -> None
 
 def test_short_streams_are_analysed_here(stream: list[Item]) -> None:
     assert all(analysis is None for _, analysis in bulk.analysed(stream[:50]))
+
+
+def test_bench_times_the_bulk_path_and_says_so() -> None:
+    from tui.bench import dedup as bench_dedup
+
+    generated = generate(2500, seed=5)
+    items = [one for one, _ in generated]
+    result = bench_dedup._detector(items, [label for _, label in generated])
+    assert result["items"] == 2500 and result["overall"]["recall"] > 0.9
+    assert result["median_add_us"] > 0 and result["p99_live_add_us"] > 0
+    table = bench_dedup._table(2500, {"detector": result, "minhash": {"skipped": "-"},
+                                      "headline_all_pairs": {"skipped": "-"}})
+    assert "second process" in table and "live add" in table
