@@ -13,6 +13,7 @@ the same analyses, so the same links.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,6 +27,8 @@ BULK_MIN = 2000
 #: items per message: large enough that a message's cost is small beside its work
 CHUNK = 500
 AHEAD = 4
+#: the other process's niceness, added to this one's (see _yield_the_cpu)
+NICE = 10
 
 #: what `analyse` reads of an item: id, source, created, versioned, version, slug,
 #: headline, body, language, signal, refers_to
@@ -58,7 +61,8 @@ def analysed(items: Iterable[Item], bulk_min: int = BULK_MIN,
         yield from ((item, None) for item in listed)
         return
     chunks = [listed[at:at + chunk] for at in range(0, len(listed), chunk)]
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_yield_the_cpu, initargs=(NICE,))
     pending: deque[Future[list[Analysis]]] = deque()
     try:
         later = iter(chunks[1:])
@@ -77,6 +81,15 @@ def analysed(items: Iterable[Item], bulk_min: int = BULK_MIN,
         for future in pending:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _yield_the_cpu(nice: int) -> None:
+    """(In the other process.) Lower its priority: when both cores are busy (the app's
+    screen, another program) this process waits, not the one that adds, which then
+    waits for analyses and leaves the core to it: no slower than analysing here. On an
+    idle core it runs at full speed all the same."""
+    if nice and hasattr(os, "nice"):
+        os.nice(nice)
 
 
 def _submit(pool: ProcessPoolExecutor, pending: deque[Future[list[Analysis]]],
