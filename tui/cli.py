@@ -25,10 +25,12 @@ def build_app(config: Config, folders: Sequence[Path], desk: Desk,
     """The one way to make the app; tests build it the same way with their own files.
     Without `cache`, every file is parsed at start (what tests want)."""
     from tui.app.app import WiredeskApp
+    from tui.dedup import bulk
     from tui.ingest.cache import IngestCache
     from tui.ingest.inbox import Inbox
 
     check_keymap(config, WiredeskApp.binding_ids())
+    bulk.prepare()  # the day's stories are built with a second process's help
     inbox = Inbox(tuple(folders), IngestCache(cache) if cache else None,
                   settle_seconds=config.inbox.settle_seconds)
     return WiredeskApp(config=config, inbox=inbox, desk=desk, poll_seconds=poll_seconds)

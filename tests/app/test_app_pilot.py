@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tui.app.app import WiredeskApp
 from tui.app.queue import QueueView
@@ -143,3 +146,33 @@ async def test_another_editors_decision_shows_up(config: Config, inbox: Path,
                 break
         assert app.desk.decision(item).tags == ("from-ben",)
         assert "from-ben" in app.query_one(QueueView).row_text(item, 120)
+
+
+async def test_a_failure_building_stories_is_shown_and_the_desk_keeps_running(
+        config: Config, inbox: Path, state_file: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import tui.app.app as app_module
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise MemoryError("no room for the stories")
+
+    monkeypatch.setattr(app_module, "group_items", broken)
+    app = _app(config, inbox, state_file)
+    messages: list[str] = []
+    shown = app.notify
+
+    def notify(message: str, **options: Any) -> None:
+        messages.append(message)
+        shown(message, **options)
+
+    app.notify = notify  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(app)
+        await pilot.pause()
+        assert app.is_running and app.grouped and not app.wire.grouping
+        assert any("Background work failed" in m and "no room for the stories" in m
+                   for m in messages)
+        await pilot.press("t")  # the desk still answers keys
+        assert isinstance(app.screen, Picker)
+        first = app.query_one(QueueView).listing.keys[0]
+        assert app.wire.story_id_for(first, app.desk.decision(first)) == f"story:{first}"

@@ -116,7 +116,7 @@ class WiredeskApp(App[None]):
         self.load_inbox()
 
     # --- the inbox ---------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="ingest")
+    @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
     def load_inbox(self) -> None:
         """Read the inbox (the cache first), then follow it live until the app closes."""
         for batch in self.inbox.load(progress=self._progress_from_thread):
@@ -189,7 +189,8 @@ class WiredeskApp(App[None]):
                 self.notify(text, severity="error", timeout=60, markup=False)
 
     # A description, or Textual writes one from the arguments: a repr of the whole day.
-    @work(thread=True, exclusive=True, group="stories", description="prepare the day")
+    @work(thread=True, exclusive=True, group="stories", description="prepare the day",
+          exit_on_error=False)
     def prepare_day(self, items: list[Item], overrides: Overrides) -> None:
         """The day's first load, once it is on screen: its words indexed for search,
         then its stories built (a minute's work at 100,000 items, done off the screen's
@@ -236,6 +237,9 @@ class WiredeskApp(App[None]):
             self.notify(f"Background work failed: {event.worker.error}. The desk keeps "
                         "running; restart wiredesk to retry.", severity="error", timeout=15,
                         markup=False)
+            if event.worker.group == "stories" and not self.grouped:
+                # the day stays without stories (each item alone), not waiting for them
+                self._install_stories(StoryIndex(self.config.dedup))
 
     # --- what the queue shows ----------------------------------------------------------
     def _recount(self) -> None:

@@ -83,6 +83,20 @@ def analysed(items: Iterable[Item], bulk_min: int = BULK_MIN,
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def prepare() -> None:
+    """Start multiprocessing's resource tracker now, while standard error is still the
+    terminal's. A process started later starts the tracker first, handing it standard
+    error's file descriptor, and an app that captures output (Textual does, while it
+    runs) has a stand-in there whose descriptor is -1: the start fails and the analyses
+    would all be made in this process."""
+    from multiprocessing import resource_tracker
+
+    try:
+        resource_tracker.ensure_running()
+    except (OSError, ValueError):
+        return  # no second process then: add_all analyses in this one
+
+
 def _yield_the_cpu(nice: int) -> None:
     """(In the other process.) Lower its priority: when both cores are busy (the app's
     screen, another program) this process waits, not the one that adds, which then
@@ -99,9 +113,11 @@ def _submit(pool: ProcessPoolExecutor, pending: deque[Future[list[Analysis]]],
     try:
         for _, part in zip(range(count), later, strict=False):
             pending.append(pool.submit(analyse_many, [_row(item) for item in part]))
-    except (OSError, RuntimeError, BrokenProcessPool, ImportError, NotImplementedError):
-        # No process (no semaphores, no file descriptors left, a pool shut down): the
-        # caller analyses the rest itself.
+    except (OSError, ValueError, RuntimeError, BrokenProcessPool, ImportError,
+            NotImplementedError):
+        # No process (no semaphores, no file descriptors left, a pool shut down, standard
+        # error captured with no descriptor to hand on, see prepare()): the caller
+        # analyses the rest itself.
         return False
     return True
 
