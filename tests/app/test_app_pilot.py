@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
+from wiredesk_testdata import record_notifications
 
 from tui.app.app import WiredeskApp
 from tui.app.queue import QueueView
@@ -158,14 +158,7 @@ async def test_a_failure_building_stories_is_shown_and_the_desk_keeps_running(
 
     monkeypatch.setattr(app_module, "group_items", broken)
     app = _app(config, inbox, state_file)
-    messages: list[str] = []
-    shown = app.notify
-
-    def notify(message: str, **options: Any) -> None:
-        messages.append(message)
-        shown(message, **options)
-
-    app.notify = notify  # type: ignore[method-assign]
+    messages = record_notifications(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await _loaded(app)
         await pilot.pause()

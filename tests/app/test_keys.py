@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from wiredesk_testdata import record_notifications
 
 from tui.app.app import WiredeskApp
 from tui.app.queue import QueueView
@@ -266,14 +266,7 @@ async def test_a_kill_bans_its_story_and_names_what_was_used(
     state = tmp_path / "desk.toml"
     Desk(state, editor="ana").set_status("ap-1", "used")
     app = build_app(config, [inbox], Desk(state, editor="ana"), poll_seconds=0.05)
-    messages: list[str] = []
-    shown = app.notify
-
-    def notify(message: str, **options: Any) -> None:
-        messages.append(message)
-        shown(message, **options)
-
-    app.notify = notify  # type: ignore[method-assign]
+    messages = record_notifications(app)
     async with app.run_test(size=(160, 50)) as pilot:
         await app.wait_loaded()
         kill = {"id": "ap-2", "source": "AP", "slug": "BC-US--Obit-Hollis-KILL",
