@@ -169,3 +169,29 @@ async def test_a_failure_building_stories_is_shown_and_the_desk_keeps_running(
         assert isinstance(app.screen, Picker)
         first = app.query_one(QueueView).listing.keys[0]
         assert app.wire.story_id_for(first, app.desk.decision(first)) == f"story:{first}"
+
+
+async def test_the_cursor_stays_on_top_while_the_day_loads_then_stays_on_its_item(
+        config: Config, inbox: Path, state_file: Path) -> None:
+    from tui.ingest import FileResult
+    from tui.model import Item
+
+    def newer(n: int) -> Item:
+        return Item(id=f"late-{n}", path="p", format="jsonl", headline=f"Late {n}",
+                    body="Arrived last.", versioned=f"2030-01-0{n}T10:00:00+00:00")
+
+    app = _app(config, inbox, state_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(app)
+        queue = app.query_one(QueueView)
+        queue.follow_top = True  # as while the first load comes in batch by batch
+        app._take([FileResult("batch", [newer(1)])])
+        await pilot.pause()
+        assert queue.cursor == 0 and queue.scroll_offset.y == 0
+        assert queue.listing.row("late-1") is not None
+        await pilot.press("j", "j")
+        assert not queue.follow_top  # the editor moved it: it stays on its item
+        here = queue.current_id
+        app._take([FileResult("live", [newer(2)])])
+        await pilot.pause()
+        assert queue.current_id == here and queue.listing.row("late-2") is not None

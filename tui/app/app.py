@@ -156,6 +156,8 @@ class WiredeskApp(App[None]):
 
     def _finish_loading(self) -> None:
         self.loaded = True
+        # from now on items arriving above the cursor do not move it
+        self.queue.follow_top = False
         # The day's items live until the app closes: keep the collector from walking
         # them again and again (full collections took half a second at 100k items).
         gc.freeze()

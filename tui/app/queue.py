@@ -65,6 +65,9 @@ class QueueView(ScrollView, can_focus=True):
         self.desk = desk
         self.columns = columns
         self.cursor = 0
+        #: keep the cursor on the top row as rows come in, until the editor moves it (the
+        #: day's first load: its newest items must not end up above the screen)
+        self.follow_top = True
         self.listing = Listing()
         #: what the listing keeps between rebuilds (the stories view's rows, the FLASH)
         self.listing_cache = ListingCache()
@@ -87,7 +90,7 @@ class QueueView(ScrollView, can_focus=True):
     def rebuild(self) -> None:
         """Lay the rows out again (new items, another view, a filter); the cursor stays on
         the item it was on, wherever that item now is."""
-        before = self.current_id
+        before = None if self.follow_top else self.current_id
         self.listing = build(self.wire, self.desk, self.mode, only=self.only,
                              ranked=self.ranked, opened=self.opened,
                              cache=self.listing_cache)
@@ -129,6 +132,7 @@ class QueueView(ScrollView, can_focus=True):
         self.move_to(0 if where == "top" else len(self.listing) - 1)
 
     def move_to(self, row: int) -> None:
+        self.follow_top = False
         if not len(self.listing):
             return
         row = max(0, min(row, len(self.listing) - 1))
