@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,33 @@ async def test_the_cursor_stays_on_top_while_the_day_loads_then_stays_on_its_ite
         app._take([FileResult("live", [newer(2)])])
         await pilot.pause()
         assert queue.current_id == here and queue.listing.row("late-2") is not None
+
+
+async def test_quitting_while_the_stories_are_built_stops_building_them(
+        config: Config, inbox: Path, state_file: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    import time
+
+    import tui.app.app as app_module
+
+    started, stopped = threading.Event(), threading.Event()
+
+    def slow(items: object, settings: object, overrides: object,
+             progress: Callable[[int], None]) -> None:
+        started.set()
+        try:
+            for done in range(1000):  # ten seconds of "work", unless told to stop
+                progress(done)
+                time.sleep(0.01)
+        finally:
+            stopped.set()
+
+    monkeypatch.setattr(app_module, "group_items", slow)
+    app = _app(config, inbox, state_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not started.is_set():
+            await pilot.pause(0.01)
+        assert not app.grouped
+        await pilot.press("q")
+    assert stopped.wait(2), "the worker went on building stories after the app closed"

@@ -50,6 +50,10 @@ RELIST_WHILE_LOADING = 1.0
 INDEX_CHUNK = 500
 
 
+class _Closing(Exception):
+    """The app is closing: background work stops where it is."""
+
+
 class WiredeskApp(App[None]):
     TITLE = "wiredesk"
     CSS_PATH = "wiredesk.tcss"
@@ -196,16 +200,23 @@ class WiredeskApp(App[None]):
     def prepare_day(self, items: list[Item], overrides: Overrides) -> None:
         """The day's first load, once it is on screen: its words indexed for search,
         then its stories built (a minute's work at 100,000 items, done off the screen's
-        thread; the editor works meanwhile)."""
-        for start in range(0, len(items), INDEX_CHUNK):
-            # in chunks, so that a search waits for one chunk at most
-            with self._index_lock:
-                self.search_index.add_all(items[start:start + INDEX_CHUNK])
-            self.call_from_thread(self._show_preparing, "indexing for search",
-                                  start + INDEX_CHUNK, len(items))
-        stories = group_items(items, self.config.dedup, overrides,
-                              progress=lambda done: self.call_from_thread(
-                                  self._show_preparing, "grouping stories", done, len(items)))
+        thread; the editor works meanwhile). Stops when the app closes."""
+
+        def progress(what: str, done: int) -> None:
+            if self._stop.is_set():
+                raise _Closing  # out of the detector's loop, which ends its helper process
+            self.call_from_thread(self._show_preparing, what, done, len(items))
+
+        try:
+            for start in range(0, len(items), INDEX_CHUNK):
+                # in chunks, so that a search waits for one chunk at most
+                with self._index_lock:
+                    self.search_index.add_all(items[start:start + INDEX_CHUNK])
+                progress("indexing for search", start + INDEX_CHUNK)
+            stories = group_items(items, self.config.dedup, overrides,
+                                  progress=lambda done: progress("grouping stories", done))
+        except _Closing:
+            return
         self.call_from_thread(self._install_stories, stories)
 
     def _show_preparing(self, what: str, done: int, total: int) -> None:
