@@ -96,7 +96,8 @@ def test_a_shift_in_miniature_survives_a_restart(terminal: Terminal, tmp_path: P
     terminal.keys("Enter")
     terminal.wait_for("Tagged shiftword")
     terminal.keys("a")
-    terminal.wait_for("to")
+    # the picker's own title: keys typed before it opens would go to the queue
+    terminal.wait_for("Assign the item to")
     terminal.keys("Ben Ok")
     terminal.wait_for("Ben Okafor")
     terminal.keys("Enter")

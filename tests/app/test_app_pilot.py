@@ -152,7 +152,7 @@ async def test_another_editors_decision_shows_up(config: Config, inbox: Path,
 async def test_a_failure_building_stories_is_shown_and_the_desk_keeps_running(
         config: Config, inbox: Path, state_file: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    import tui.app.app as app_module
+    import tui.app.dayload as app_module
 
     def broken(*args: object, **kwargs: object) -> None:
         raise MemoryError("no room for the stories")
@@ -204,7 +204,7 @@ async def test_quitting_while_the_stories_are_built_stops_building_them(
     import threading
     import time
 
-    import tui.app.app as app_module
+    import tui.app.dayload as app_module
 
     started, stopped = threading.Event(), threading.Event()
 

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import threading
 import time
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
-from textual import on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual import on
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header
-from textual.worker import Worker, WorkerState
 
 from tui.app import keys
+from tui.app.dayload import DayLoading
 from tui.app.keys import KEYS
 from tui.app.messages import CursorMoved
 from tui.app.preview import Preview, render_item
@@ -29,32 +28,19 @@ from tui.app.statusline import StatusLine
 from tui.app.story_panel import StoryPanel
 from tui.config import Config
 from tui.dedup.diff import diff_items
-from tui.dedup.groups import StoryIndex
-from tui.dedup.stories import Overrides
 from tui.desk.desk import Desk, SaveFailed
 from tui.desk.files import StateError
-from tui.ingest import FileResult
 from tui.ingest.dates import epoch
 from tui.ingest.inbox import Inbox
-from tui.listing import Mode, is_pinned
-from tui.model import Item
+from tui.listing import Mode
 from tui.query import Context, QueryError, SearchIndex, filter_keys, parse_query
-from tui.wire import Wire, group_items
+from tui.wire import Wire
 
 #: seconds the cursor must rest before the preview follows it
 PREVIEW_DELAY = 0.06
-#: seconds between redrawing the queue while the day's first load comes in (a redraw
-#: of 100,000 items takes a few hundred ms)
-RELIST_WHILE_LOADING = 1.0
-#: items indexed for search at a time while a search may wait
-INDEX_CHUNK = 500
 
 
-class _Closing(Exception):
-    """The app is closing: background work stops where it is."""
-
-
-class WiredeskApp(App[None]):
+class WiredeskApp(DayLoading):
     TITLE = "wiredesk"
     CSS_PATH = "wiredesk.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [b for group in KEYS.values() for b in group]
@@ -96,10 +82,6 @@ class WiredeskApp(App[None]):
         yield Footer()
 
     @property
-    def queue(self) -> QueueView:
-        return self.query_one(QueueView)
-
-    @property
     def status(self) -> str:
         """The counts line under the header."""
         lines = self.query(StatusLine)
@@ -118,141 +100,6 @@ class WiredeskApp(App[None]):
             self.notify(warning, severity="warning", timeout=15)
         self.status = "loading the inbox…"
         self.load_inbox()
-
-    # --- the inbox ---------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
-    def load_inbox(self) -> None:
-        """Read the inbox (the cache first), then follow it live until the app closes."""
-        for batch in self.inbox.load(progress=self._progress_from_thread):
-            self.call_from_thread(self._take, batch)
-        self.call_from_thread(self._finish_loading)
-        while not self._stop.wait(self.poll_seconds):
-            fresh = self.inbox.poll()
-            if fresh:
-                self._index(fresh)
-                self.call_from_thread(self._take, fresh)
-            self.call_from_thread(self._sync_desk)
-
-    def _index(self, batch: list[FileResult]) -> None:
-        # Folding words for search is the costly part of taking an item: it is done off
-        # the screen's thread, under the lock the searches take.
-        with self._index_lock:
-            self.search_index.add_all(item for result in batch for item in result.items)
-
-    def _progress_from_thread(self, done: int, total: int) -> None:
-        if total:
-            self.call_from_thread(self._show_progress, done, total)
-
-    def _show_progress(self, done: int, total: int) -> None:
-        if not self.loaded:
-            self.status = f"loading the inbox… {done:,} of {total:,} files"
-
-    def _take(self, batch: list[FileResult]) -> None:
-        added: list[str] = []
-        for result in batch:
-            added += self.wire.add_result(result)
-        if self.loaded and added:
-            self.arrived += len(added)
-            self._alert(added)
-        elif time.monotonic() - self._last_relist < RELIST_WHILE_LOADING:
-            return  # a pass over the queue per batch of a cold day would slow the reading
-        self._relist()
-
-    def _finish_loading(self) -> None:
-        self.loaded = True
-        # from now on items arriving above the cursor do not move it
-        self.queue.follow_top = False
-        # The day's items live until the app closes: keep the collector from walking
-        # them again and again (full collections took half a second at 100k items).
-        gc.freeze()
-        self._relist()
-        self.prepare_day(*self.wire.take_ungrouped())
-        flashes = [k for k in self.wire.order if is_pinned(self.wire, self.desk, k)]
-        if flashes:
-            self.bell()
-            self.notify(f"{len(flashes)} unseen FLASH/BULLETIN item(s) pinned at the top.",
-                        severity="warning", timeout=8)
-        if self.wire.quarantined:
-            count = len(self.wire.quarantined)
-            self.notify(f"{count} file(s) could not be read and were set aside: press Q to "
-                        "see which and why.", severity="warning")
-
-    def _alert(self, keys: Iterable[str]) -> None:
-        for key in keys:
-            item = self.wire.items[key]
-            if item.is_flash:
-                self.bell()
-                self.notify(f"FLASH {item.source}: {item.headline}", severity="warning",
-                            timeout=20, markup=False)
-            if "kill" in item.signal:
-                used = [m for m in self._story_keys(key)
-                        if self.desk.decision(m).status == "used"]
-                text = f"KILL from {item.source}: {item.headline}"
-                if used:
-                    text += "\nAlready used: " + "; ".join(
-                        self.wire.items[m].headline for m in used)
-                self.bell()
-                self.notify(text, severity="error", timeout=60, markup=False)
-
-    # A description, or Textual writes one from the arguments: a repr of the whole day.
-    @work(thread=True, exclusive=True, group="stories", description="prepare the day",
-          exit_on_error=False)
-    def prepare_day(self, items: list[Item], overrides: Overrides) -> None:
-        """The day's first load, once it is on screen: its words indexed for search,
-        then its stories built (a minute's work at 100,000 items, done off the screen's
-        thread; the editor works meanwhile). Stops when the app closes."""
-
-        def progress(what: str, done: int) -> None:
-            if self._stop.is_set():
-                raise _Closing  # out of the detector's loop, which ends its helper process
-            self.call_from_thread(self._show_preparing, what, done, len(items))
-
-        try:
-            for start in range(0, len(items), INDEX_CHUNK):
-                # in chunks, so that a search waits for one chunk at most
-                with self._index_lock:
-                    self.search_index.add_all(items[start:start + INDEX_CHUNK])
-                progress("indexing for search", start + INDEX_CHUNK)
-            stories = group_items(items, self.config.dedup, overrides,
-                                  progress=lambda done: progress("grouping stories", done))
-        except _Closing:
-            return
-        self.call_from_thread(self._install_stories, stories)
-
-    def _show_preparing(self, what: str, done: int, total: int) -> None:
-        self._preparing = f"{what}… {min(done, total) * 100 // max(total, 1)}%"
-        self._update_counts()
-
-    def _install_stories(self, stories: StoryIndex) -> None:
-        self.wire.install_stories(stories)
-        self.grouped = True
-        gc.freeze()  # the stories live as long as the items
-        self._relist()
-
-    def _sync_desk(self) -> None:
-        """Other editors' decisions on this desk, within a poll of their being saved."""
-        try:
-            changed = self.desk.sync()
-            self.desk.retry_save()
-        except StateError as exc:
-            self.notify(f"Could not read the other editors' decisions: {exc}",
-                        severity="error", markup=False)
-            return
-        except SaveFailed:
-            return  # still failing: the editor was told when it first failed
-        if changed:
-            self._apply_desk_to_stories()
-            self._relist()
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        # The one place a background failure becomes something the editor can see.
-        if event.state == WorkerState.ERROR:
-            self.notify(f"Background work failed: {event.worker.error}. The desk keeps "
-                        "running; restart wiredesk to retry.", severity="error", timeout=15,
-                        markup=False)
-            if event.worker.group == "stories" and not self.grouped:
-                # the day stays without stories (each item alone), not waiting for them
-                self._install_stories(StoryIndex(self.config.dedup))
 
     # --- what the queue shows ----------------------------------------------------------
     def _recount(self) -> None:
