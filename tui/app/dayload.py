@@ -37,6 +37,7 @@ INDEX_CHUNK = 500
 class _Closing(Exception):
     """The app is closing: background work stops where it is."""
 
+
 class DayLoading(App[None]):
     # the app's state, set in WiredeskApp.__init__
     config: Config
