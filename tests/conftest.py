@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from wiredesk_testdata import SEEDS, WIRE_SAMPLES
+from wiredesk_testdata import SEEDS
 
 from tui.config import Config, load_config
 
@@ -45,8 +45,3 @@ def inbox(tmp_path: Path) -> Path:
 def state_file(tmp_path: Path) -> Path:
     return tmp_path / "state" / "desk.toml"
 
-
-def wire_samples() -> Path:
-    if not WIRE_SAMPLES.is_dir():
-        pytest.skip("../shared/wire-samples is not beside this checkout")
-    return WIRE_SAMPLES

@@ -8,19 +8,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from wiredesk_testdata import wire_samples
 
 from tui.dedup.detector import Detector
 from tui.ingest import read_file
 from tui.ingest.dates import epoch, from_timestamp
 from tui.model import Item
-
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "wire-samples"
-
-
-def samples() -> Path:
-    if not SAMPLES.is_dir():
-        pytest.skip("../shared/wire-samples is not beside this checkout")
-    return SAMPLES
 
 
 def _read(path: Path) -> list[Item]:
@@ -32,7 +25,7 @@ def _read(path: Path) -> list[Item]:
 
 
 def test_two_reuters_versions_are_one_story() -> None:
-    folder = samples() / "newsml-g2"
+    folder = wire_samples() / "newsml-g2"
     items = [one for path in sorted(folder.glob("tag_reuters.com_2016_newsml_L1N14N0FF_*"))
              for one in _read(path)]
     assert len(items) == 2
@@ -48,7 +41,7 @@ def test_two_reuters_versions_are_one_story() -> None:
 
 
 def test_ap_takes_of_different_stories_stay_apart() -> None:
-    items = [one for path in sorted((samples() / "anpa-1312").glob("*.tst"))
+    items = [one for path in sorted((wire_samples() / "anpa-1312").glob("*.tst"))
              for one in _read(path)]
     assert len(items) >= 10
     detector = Detector()
@@ -60,7 +53,7 @@ def test_ap_takes_of_different_stories_stay_apart() -> None:
 def test_an_earlier_take_of_a_real_writethru_is_its_version() -> None:
     """The 1st Ld-Writethru restores a paragraph and adds others: take them out again
     for the earlier take (B = A + paragraphs), on the agency's own words."""
-    (writethru,) = _read(samples() / "anpa-1312" / "anpa-2.tst")
+    (writethru,) = _read(wire_samples() / "anpa-1312" / "anpa-2.tst")
     paragraphs = writethru.paragraphs
     assert len(paragraphs) > 8
     earlier = dataclasses.replace(

@@ -7,27 +7,17 @@ copied into this repository, and the tests skip when the folder is not there."""
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
 from typing import Any
 
 import pytest
+from wiredesk_testdata import CONTROL, MOJIBAKE, wire_samples
 
 from tui.ingest.reader import FileResult, read_file, walk
 from tui.model import Item
 
-ROOT = Path(__file__).resolve().parents[3] / "shared" / "wire-samples"
 FOLDERS = {"anpa-1312": "anpa1312", "iptc-7901": "iptc7901", "aap-zczc": "zczc",
            "email": "email", "plain-text": "plain", "ninjs": "ninjs",
            "ap-media-api-json": "apmedia", "dpa-digitalwires-json": "digitalwires"}
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-MOJIBAKE = re.compile("Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]|â€")
-
-
-def wire_samples() -> Path:
-    if not ROOT.is_dir():
-        pytest.skip("../shared/wire-samples is not beside this checkout")
-    return ROOT
 
 
 # file -> fields of its (only) item; "dateline" means the dateline's city, "paragraph0"

@@ -7,12 +7,13 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+from wiredesk_testdata import WIRE_SAMPLES
+
 from tui.ingest import jsonl
 from tui.ingest.errors import Quarantined
 from tui.ingest.reader import read_file, sniff, walk
 from tui.model import Dateline, Item
 
-ROOT = Path(__file__).resolve().parents[3] / "shared" / "wire-samples"
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 FOLDERS = ("anpa-1312", "iptc-7901", "aap-zczc", "email", "plain-text", "ninjs",
            "ap-media-api-json", "dpa-digitalwires-json")
@@ -48,7 +49,8 @@ def test_every_field_survives(tmp_path: Path) -> None:
 
 def test_real_samples_round_trip(tmp_path: Path) -> None:
     seeds = [p for p in walk([SEEDS]) if p.suffix != ".xml"] if SEEDS.is_dir() else []
-    samples = [p for f in FOLDERS for p in walk([ROOT / f])] if ROOT.is_dir() else []
+    samples = ([p for f in FOLDERS for p in walk([WIRE_SAMPLES / f])]
+               if WIRE_SAMPLES.is_dir() else [])
     items = [i for p in seeds + samples for i in read_file(p).items]
     assert items or not (seeds or samples)
     export = tmp_path / "all.jsonl"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import base64
 import quopri
 from email.message import EmailMessage
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from wiredesk_testdata import WIRE_SAMPLES
 
 from tui.ingest import mail, mailparts
 from tui.model import Item
@@ -157,7 +157,7 @@ def test_shortcut_agrees_with_stdlib(headers: list[tuple[bytes, bytes]], kind: b
         assert fast == mailparts.read_mime(data)
 
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "wire-samples" / "email"
+SAMPLES = WIRE_SAMPLES / "email"
 
 
 @pytest.mark.skipif(not SAMPLES.is_dir(), reason="the shared wire samples are not here")

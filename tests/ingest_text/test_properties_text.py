@@ -5,7 +5,6 @@ and the fixtures of the other tests (and the real samples, when present) mutated
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -17,12 +16,12 @@ from test_email import HTML_ONLY, MULTIPART
 from test_iptc7901 import ATS, DPA
 from test_ninjs import NINJS1, NINJS2
 from test_zczc import NEWS, RESULTS, TAGGED
+from wiredesk_testdata import WIRE_SAMPLES
 
 from tui.ingest import jsonl, jsonwire, textwire
 from tui.ingest.errors import ParseError, Quarantined
 from tui.model import Item
 
-ROOT = Path(__file__).resolve().parents[3] / "shared" / "wire-samples"
 TEXT_FOLDERS = ("anpa-1312", "iptc-7901", "aap-zczc", "email", "plain-text")
 JSON_FOLDERS = ("ninjs", "ap-media-api-json", "dpa-digitalwires-json")
 RECEIVED = "2024-03-05T10:00:00+00:00"
@@ -31,9 +30,10 @@ SETTINGS = settings(max_examples=300, deadline=None,
 
 
 def _samples(folders: tuple[str, ...]) -> list[bytes]:
-    if not ROOT.is_dir():
+    if not WIRE_SAMPLES.is_dir():
         return []
-    return [p.read_bytes() for f in folders for p in sorted((ROOT / f).iterdir()) if p.is_file()]
+    return [p.read_bytes() for f in folders
+            for p in sorted((WIRE_SAMPLES / f).iterdir()) if p.is_file()]
 
 
 TEXT_SEEDS = [WRITETHRU, ALERT, KILL, AGATE, KYODO, DPA, ATS, NEWS, RESULTS, TAGGED, MULTIPART,

@@ -7,24 +7,15 @@ copied into this repository, and the tests skip when the folder is not there."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
+from wiredesk_testdata import CONTROL, MOJIBAKE, WIRE_SAMPLES, wire_samples
 
 from tui.ingest.reader import FileResult, read_file, walk
 from tui.model import Item
 
-ROOT = Path(__file__).resolve().parents[3] / "shared" / "wire-samples"
 FOLDERS = ("nitf", "newsml-g2", "newsml-1.2", "rss-atom", "agency-xml-other")
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-MOJIBAKE = re.compile("Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]|â€")
-
-
-def wire_samples() -> Path:
-    if not ROOT.is_dir():
-        pytest.skip("../shared/wire-samples is not beside this checkout")
-    return ROOT
 
 
 _cache: dict[str, FileResult] = {}
@@ -43,9 +34,10 @@ def first(relative: str) -> Item:
 
 
 def sample_files() -> list[str]:
-    if not ROOT.is_dir():
+    if not WIRE_SAMPLES.is_dir():
         return []
-    return [str(p.relative_to(ROOT)) for folder in FOLDERS for p in walk([ROOT / folder])]
+    return [str(p.relative_to(WIRE_SAMPLES)) for folder in FOLDERS
+            for p in walk([WIRE_SAMPLES / folder])]
 
 
 # (items, quarantines) per file where it is not simply one item.

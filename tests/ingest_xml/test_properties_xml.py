@@ -3,11 +3,11 @@ and every item it returns keeps the model's promises (plain, control-free text).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from wiredesk_testdata import CONTROL
 
 from tui.ingest import xmlwire
 from tui.ingest.errors import ParseError, Quarantined
@@ -16,7 +16,6 @@ from tui.model import PUBSTATUSES, SIGNALS, Item
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = [path.read_bytes() for path in sorted(FIXTURES.iterdir()) if path.is_file()]
 RECEIVED = "2024-03-05T10:00:00+00:00"
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 FRAGMENTS = [b"<", b">", b"/>", b"</p>", b"<p>", b"&", b"&amp;", b"&nbsp;", b"&#0;", b"&#x1F;",
              b"<![CDATA[", b"]]>", b"<!--", b"-->", b"<!DOCTYPE x [", b"<!ENTITY e 'x'>", b"]>",
              b"\x00", b"\xff\xfe", b"\xc3", b"\xe9", b'"', b"'", b"=", b":", b"xmlns:a='u'",
