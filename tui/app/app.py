@@ -57,7 +57,6 @@ class WiredeskApp(DayLoading):
         self.wire.defer_grouping()
         self.search_index = SearchIndex()
         self.loaded = False
-        self.grouped = False
         self._preparing = ""
         self._last_relist = 0.0
         self.poll_seconds = poll_seconds

@@ -46,7 +46,6 @@ class DayLoading(App[None]):
     wire: Wire
     search_index: SearchIndex
     loaded: bool
-    grouped: bool
     poll_seconds: float
     arrived: int
     status: str
@@ -58,6 +57,11 @@ class DayLoading(App[None]):
     @property
     def queue(self) -> QueueView:
         return self.query_one(QueueView)
+
+    @property
+    def grouped(self) -> bool:
+        """The day's stories are built (or their building failed: each item alone)."""
+        return not self.wire.grouping
 
     # drawn by the app
     def _relist(self, recount: bool = True) -> None:
@@ -177,7 +181,6 @@ class DayLoading(App[None]):
 
     def _install_stories(self, stories: StoryIndex) -> None:
         self.wire.install_stories(stories)
-        self.grouped = True
         gc.freeze()  # the stories live as long as the items
         self._relist()
 
