@@ -43,12 +43,12 @@ def test_cache_round_trip(tmp_path: Path) -> None:
     cache = IngestCache(tmp_path / "c.sqlite3")
     empty = Item(id="e", path="/x/b.txt", format="plain", headline="h")
     cache.store([(FileResult("/x/a.xml", [ITEM, empty]), 10, 20)])
-    assert cache.known() == {"/x/a.xml": (10, 20)}
-    loaded = cache.load(["/x/a.xml"])["/x/a.xml"]
-    assert loaded.items == [ITEM, empty]
+    assert cache.unchanged({"/x/a.xml": (10, 20), "/x/c.xml": (1, 1)}) == {"/x/a.xml"}
+    assert cache.unchanged({"/x/a.xml": (10, 21)}) == set()  # touched since
+    assert cache.load_all(["/x/a.xml"]) == ([ITEM, empty], [])
     cache.close()
     again = IngestCache(tmp_path / "c.sqlite3")
-    assert again.load(["/x/a.xml"])["/x/a.xml"].items == [ITEM, empty]
+    assert again.load_all(["/x/a.xml"]) == ([ITEM, empty], [])
 
 
 def test_items_from_the_cache_are_whole_frozen_items(tmp_path: Path) -> None:
@@ -70,7 +70,9 @@ def test_new_parser_code_empties_the_cache(tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     IngestCache(tmp_path / "c.sqlite3").store([(FileResult("/x/a.xml", [ITEM]), 1, 2)])
     monkeypatch.setattr(cache_module, "parser_version", lambda: "another")
-    assert IngestCache(tmp_path / "c.sqlite3").known() == {}
+    emptied = IngestCache(tmp_path / "c.sqlite3")
+    assert emptied.unchanged({"/x/a.xml": (1, 2)}) == set()
+    assert emptied.load_all(["/x/a.xml"]) == ([], [])
 
 
 def test_second_start_reads_from_the_cache(tmp_path: Path,

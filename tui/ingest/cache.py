@@ -45,10 +45,9 @@ def _item_maker() -> Callable[..., Item]:
     class (Python allows it: the two have the same slot layout). What comes out is an
     Item in every way: its class, equality, hash and immutability.
     """
-    names = [f.name for f in fields(Item)]
     twin = type("_ItemBeingMade", (), {"__slots__": Item.__slots__})
-    source = (f"def make({', '.join(names)}):\n    item = new(twin)\n"
-              + "".join(f"    item.{name} = {name}\n" for name in names)
+    source = (f"def make({', '.join(_FIELDS)}):\n    item = new(twin)\n"
+              + "".join(f"    item.{name} = {name}\n" for name in _FIELDS)
               + "    item.__class__ = Item\n    return item\n")
     namespace: dict[str, Any] = {"new": object.__new__, "twin": twin, "Item": Item}
     exec(source, namespace)  # the source is made from Item's own field names
@@ -103,11 +102,6 @@ class IngestCache:
                             "reason TEXT, format TEXT)")
             self.db.execute("CREATE INDEX IF NOT EXISTS problems_file ON problems (file)")
 
-    def known(self) -> dict[str, tuple[int, int]]:
-        """Every cached file with the size and time it had when it was read."""
-        rows = self.db.execute("SELECT path, size, mtime_ns FROM files")
-        return {path: (size, mtime) for path, size, mtime in rows}
-
     def unchanged(self, files: Mapping[str, tuple[int, int]]) -> set[str]:
         """The paths of `files` (path -> size, modification time) cached as they are."""
         same = set()
@@ -115,18 +109,6 @@ class IngestCache:
             if files.get(path) == (size, mtime):
                 same.add(path)
         return same
-
-    def load(self, paths: Iterable[str]) -> dict[str, FileResult]:
-        wanted = set(paths)
-        results = {p: FileResult(p) for p in wanted}
-        for file, item in self._rows():
-            result = results.get(file)
-            if result is not None:
-                result.items.append(item)
-        for file, path, reason, fmt in self.db.execute("SELECT * FROM problems"):
-            if file in results:
-                results[file].problems.append(Quarantined(path, reason, fmt))
-        return results
 
     def load_all(self, paths: Iterable[str]) -> tuple[list[Item], list[Quarantined]]:
         """The items and quarantine reasons of these files, in file order."""
