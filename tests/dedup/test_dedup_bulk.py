@@ -1,10 +1,11 @@
-"""Adding many items at once: analyses made in another process (tui/dedup/bulk.py)
+"""Adding many items at once: records made in another process (tui/dedup/bulk.py)
 give the same links and stories as adding one item at a time."""
 
 from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -36,42 +37,63 @@ def one_by_one(stream: list[Item]) -> Detector:
 
 def test_features_from_an_analysis_are_extract_s(stream: list[Item]) -> None:
     for n, one in enumerate(stream[:200]):
-        assert features(one, analyse(one), n, {}, n, 24, 2.0) == \
-            extract(one, n, {}, n, 24, 2.0)
+        assert features(analyse(one), n, {}, n, 24, 2.0) == extract(one, n, {}, n, 24, 2.0)
 
 
-def test_precomputed_analyses_give_the_same_links_and_stories(
-        stream: list[Item], one_by_one: Detector) -> None:
-    detector = Detector()
-    for one in stream:
-        detector.add(one, analyse(one))
-    assert _links(detector, stream) == _links(one_by_one, stream)
-    assert detector.stories() == one_by_one.stories()
+def _spy(monkeypatch: pytest.MonkeyPatch, seen: list[tuple[Item, object]]) -> None:
+    """Small chunks, from 100 items: the other process is used on a short stream."""
+    real = bulk.prepared
 
-
-def test_analyses_from_another_process_give_the_same_links_and_stories(
-        stream: list[Item], one_by_one: Detector, monkeypatch: pytest.MonkeyPatch) -> None:
-    # A small stream in small chunks: the other process is used all the same, and the
-    # paragraph hashes (salted per process) are taken here.
-    monkeypatch.setattr(bulk, "BULK_MIN", 100)
-    monkeypatch.setattr(bulk, "CHUNK", 64)
-    seen: list[tuple[Item, object]] = []
-    real = bulk.analysed
-
-    def spy(items: list[Item]) -> Iterator[tuple[Item, object]]:
-        for pair in real(items, 100, 64):
+    def spy(items: list[Item], *args: Any) -> Iterator[tuple[Item, object]]:
+        for pair in real(items, *args[:4], 100, 64):
             seen.append(pair)
             yield pair
 
-    monkeypatch.setattr("tui.dedup.detector.analysed", spy)
+    monkeypatch.setattr("tui.dedup.detector.prepared", spy)
+
+
+def test_records_from_another_process_give_the_same_links_and_stories(
+        stream: list[Item], one_by_one: Detector, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[Item, object]] = []
+    _spy(monkeypatch, seen)
     index = StoryIndex()
     done: list[int] = []
     index.add_all(iter(stream), progress=done.append)
-    assert sum(analysis is not None for _, analysis in seen) == len(stream) - 64
+    # all but the first chunk, made here while the other process starts
+    assert sum(ready is not None for _, ready in seen) == len(stream) - 64
     assert [one for one, _ in seen] == stream
     assert _links(index.detector, stream) == _links(one_by_one, stream)
     assert index.detector.stories() == one_by_one.stories()
     assert done == [1000]
+
+
+def test_a_detector_holding_items_hands_its_counts_to_the_other_process(
+        stream: list[Item], one_by_one: Detector, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[Item, object]] = []
+    _spy(monkeypatch, seen)
+    detector = Detector()
+    for one in stream[:400]:
+        detector.add(one)
+    # keys seen before, in the index or earlier in the stream, are not sent
+    detector.add_all(stream[300:] + stream[:10] + stream[500:510])
+    assert [one for one, _ in seen] == stream[400:]
+    assert sum(ready is not None for _, ready in seen) == len(stream) - 400 - 64
+    assert _links(detector, stream) == _links(one_by_one, stream)
+    assert detector.stories() == one_by_one.stories()
+
+
+def test_paragraph_and_lede_hashes_are_the_same_in_every_process(
+        stream: list[Item]) -> None:
+    # (str's own hash is salted per process: these are compared across processes)
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(1) as pool:
+        theirs = pool.map(_hashes, stream[:50])
+    assert theirs == [_hashes(one) for one in stream[:50]]
+
+
+def _hashes(item: Item) -> tuple[int, bytes, bytes]:
+    a = analyse(item)
+    return a.text_hash, a.para_hash, a.lede
 
 
 def test_a_pool_that_cannot_start_leaves_the_analyses_here(
@@ -80,16 +102,16 @@ def test_a_pool_that_cannot_start_leaves_the_analyses_here(
         raise OSError("no semaphores here")
 
     monkeypatch.setattr(bulk.ProcessPoolExecutor, "submit", no_process)
-    pairs = list(bulk.analysed(stream, 100, 64))
+    pairs = list(bulk.prepared(stream, {}, 0, 24, 2.5, 100, 64))
     assert [one for one, _ in pairs] == stream
-    assert all(analysis is None for _, analysis in pairs)
+    assert all(ready is None for _, ready in pairs)
     detector = Detector()
     detector.add_all(stream)
     assert _links(detector, stream) == _links(one_by_one, stream)
 
 
 def test_stopping_early_shuts_the_other_process_down(stream: list[Item]) -> None:
-    pairs = bulk.analysed(stream, 100, 64)
+    pairs = bulk.prepared(stream, {}, 0, 24, 2.5, 100, 64)
     for _ in range(200):
         next(pairs)
     assert multiprocessing.active_children()
@@ -98,7 +120,7 @@ def test_stopping_early_shuts_the_other_process_down(stream: list[Item]) -> None
 
 
 def test_short_streams_are_analysed_here(stream: list[Item]) -> None:
-    assert all(analysis is None for _, analysis in bulk.analysed(stream[:50]))
+    assert all(ready is None for _, ready in bulk.prepared(stream[:50], {}, 0, 24, 2.5))
 
 
 def test_bench_times_the_bulk_path_and_says_so() -> None:

@@ -2,12 +2,12 @@
 
 For each size, a synthetic labelled stream (tui/dedup/synth.py) goes through:
 
-* the detector, through `add_all` (the items' analyses made in a second process while
+* the detector, through `add_all` (the items' records made in a second process while
   this one adds): items/s (wall clock over the whole stream, and CPU time of both
   processes, which other processes on a shared machine do not inflate), median and
   p99 time of one `add` on this side (p99 also over the last tenth, when the index is
-  full), and of a live add (one item analysed here: its add plus its analysis, timed
-  in a second pass), memory (every Python allocation it holds at the
+  full), and of a live add (one item's record made here: its add plus its record,
+  timed in a second pass), memory (every Python allocation it holds at the
   end, traced in a second untimed pass; and the resident set's growth during the
   timed run, which understates it when freed memory is reused), pairwise
   precision/recall/F1 overall and per relation, hard negatives glued;
@@ -34,8 +34,9 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from tui.dedup.bulk import Prepared
 from tui.dedup.detector import Detector, Link
-from tui.dedup.features import Analysis, analyse, fold
+from tui.dedup.features import extract, fold
 from tui.dedup.metrics import Report, evaluate
 from tui.dedup.synth import Label, generate
 from tui.model import Item
@@ -78,12 +79,12 @@ def _detector(items: list[Item], labels: list[Label]) -> dict[str, Any]:
     clock, cpu = time.perf_counter, time.process_time
 
     class Timed(Detector):
-        """Times each `add` as `add_all` makes it (on this side: the analysis of all
-        but the first chunk was made in the second process)."""
+        """Times each `add` as `add_all` makes it (on this side: the records of all but
+        the first chunk were made in the second process)."""
 
-        def add(self, item: Item, analysis: Analysis | None = None) -> list[Link]:
+        def add(self, item: Item, ready: Prepared | None = None) -> list[Link]:
             start = clock()
-            links = super().add(item, analysis)
+            links = super().add(item, ready)
             times.append(clock() - start)
             return links
 
@@ -98,13 +99,15 @@ def _detector(items: list[Item], labels: list[Label]) -> dict[str, Any]:
     links = [link for item in items for link in detector.links_of(item.key)
              if link.item == item.key]
     report = evaluate(labels, predicted, links)
+    df, settings = detector.document_frequencies, detector.settings
     del detector
-    # A live add (one item as it comes, analysed here): this item's add plus its
-    # analysis, timed apart in a second pass.
+    # A live add (one item as it comes, its record made here): this item's add plus
+    # its record, timed apart in a second pass (weighed against the whole stream's
+    # counts, a little dearer than against those before it).
     live = []
-    for item, took in zip(items, times, strict=True):
+    for n, (item, took) in enumerate(zip(items, times, strict=True)):
         start = clock()
-        analyse(item)
+        extract(item, n, df, n, settings.key_terms, settings.name_boost)
         live.append(took + clock() - start)
     traced = _traced_mb(items)
     tail = len(times) * 9 // 10
@@ -214,12 +217,12 @@ def _table(n: int, entry: dict[str, Any]) -> str:
             continue
         note = f"  (first {b['items']} items)" if b.get("items", n) < n else ""
         rows.append(_row(name, b) + note)
-    rows.append("detector: items/s over the whole stream with add_all: the items' "
-                "analysis (feature extraction) runs on a second process while this one adds")
+    rows.append("detector: items/s over the whole stream with add_all: the items' records "
+                "(features and weights) are made on a second process while this one adds")
     rows.append(f"detector: median add {d['median_add_us']:.0f} µs, "
                 f"p99 {d['p99_add_us']:.0f} µs (full index {d['p99_add_full_index_us']:.0f} µs), "
-                f"max {d['max_add_ms']:.1f} ms, with the analysis made on the second process; "
-                f"a live add (analysis here) median {d['median_live_add_us']:.0f} µs, "
+                f"max {d['max_add_ms']:.1f} ms, with the record made on the second process; "
+                f"a live add (record made here) median {d['median_live_add_us']:.0f} µs, "
                 f"p99 {d['p99_live_add_us']:.0f} µs "
                 f"(full index {d['p99_live_add_full_index_us']:.0f} µs)")
     rows.append(f"detector: {d['items_per_cpu_s']:.0f} items per CPU second (both processes), "

@@ -17,12 +17,12 @@ from __future__ import annotations
 import heapq
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import closing
 from dataclasses import dataclass
 
-from tui.dedup.bulk import analysed
-from tui.dedup.features import Analysis, Features, analyse, features
+from tui.dedup.bulk import Prepared, prepared
+from tui.dedup.features import Features, adopt, analyse, features
 from tui.dedup.judge import Context, judge, one_liner
 from tui.dedup.settings import Settings
 from tui.dedup.stories import Overrides, Placement
@@ -111,51 +111,64 @@ class Detector:
     def __contains__(self, key: object) -> bool:
         return key in self._index
 
+    @property
+    def document_frequencies(self) -> Mapping[str, int]:
+        """In how many items each term was (read only)."""
+        return self._df
+
     # ---- adding ----------------------------------------------------------------------
 
-    def add(self, item: Item, analysis: Analysis | None = None) -> list[Link]:
+    def add(self, item: Item, ready: Prepared | None = None) -> list[Link]:
         """Place one item; returns its links to earlier items, best first. A key seen
-        before is not added again (and gets no links). `analysis` is the item's
-        `analyse(item)` when the caller made it already (in another process, see
-        `add_all`); the links are the same either way."""
+        before is not added again (and gets no links). `ready` is the item's record
+        when another process made it already (see `add_all`); the links are the same
+        either way."""
         if item.key in self._index:
             return []
         s = self.settings
         n = len(self._docs)
-        f, weights = features(item, analysis or analyse(item), n, self._df, n,
-                              s.key_terms, s.name_boost)
+        if ready is not None and ready[0].idx == n:
+            f, terms, key_weights = adopt(ready[0]), ready[1], ready[2]
+        else:
+            f, weights = features(analyse(item), n, self._df, n, s.key_terms, s.name_boost)
+            terms, key_weights = tuple(weights), tuple(map(weights.__getitem__, f.keys))
         ctx = Context(f)
-        found = self._judge_candidates(ctx, self._candidates(f, weights))
+        found = self._judge_candidates(ctx, self._candidates(f, key_weights))
         found.sort(key=lambda link: (-link[2], -link[0]))
         kept = tuple(found[:s.links_kept])
-        self._remember(f, weights)
+        self._remember(f, terms)
         self._links.append(kept)
         self._stories.place(n, self._placing(kept))
         return [self._link(n, stored) for stored in kept]
 
     def add_all(self, items: Iterable[Item],
                 progress: Callable[[int], None] | None = None) -> None:
-        """`add` every item in turn; from `bulk.BULK_MIN` items the analyses are made in
-        a second process while this one adds, so two cores work. `progress` is told the
-        count of items done every thousand."""
+        """`add` every item in turn; from `bulk.BULK_MIN` items their records are made
+        in a second process while this one adds, so two cores work. `progress` is told
+        the count of items added every thousand."""
+        fresh: dict[str, Item] = {}
+        for item in items:
+            if item.key not in self._index:
+                fresh.setdefault(item.key, item)
+        s = self.settings
         # closing(): an exception here shuts the other process down now, not when the
         # traceback lets go of the iterator.
-        with closing(analysed(items)) as stream:
-            for done, (item, analysis) in enumerate(stream, 1):
-                self.add(item, analysis)
+        with closing(prepared(list(fresh.values()), self._df, len(self._docs),
+                              s.key_terms, s.name_boost)) as stream:
+            for done, (item, ready) in enumerate(stream, 1):
+                self.add(item, ready)
                 if progress is not None and done % 1000 == 0:
                     progress(done)
 
-    def _candidates(self, f: Features, weights: dict[str, float]) -> dict[int, float]:
+    def _candidates(self, f: Features, key_weights: tuple[float, ...]) -> dict[int, float]:
         # The walk over postings is the loop of this class that runs most: a plain dict
         # and arrays (no int objects to chase through memory) keep it short.
         acc: dict[int, float] = {}
         get = acc.get
         post = self._post
-        for term in f.keys:
+        for term, w in zip(f.keys, key_weights, strict=True):
             postings = post.get(term)
             if postings:
-                w = weights[term]
                 for c in postings:
                     acc[c] = get(c, 0.0) + w
         of, mine = self._weight, f.weight
@@ -228,9 +241,9 @@ class Detector:
                     other.add(story)
         return out
 
-    def _remember(self, f: Features, weights: dict[str, float]) -> None:
+    def _remember(self, f: Features, terms: Iterable[str]) -> None:
         n, post, cap = f.idx, self._post, self.settings.postings_cap
-        self._df.update(weights.keys())
+        self._df.update(terms)
         for term in f.keys:
             postings = post.get(term)
             if postings is None:

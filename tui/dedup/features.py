@@ -21,6 +21,7 @@ import re
 import unicodedata
 from array import array
 from collections.abc import Mapping
+from hashlib import blake2b
 from itertools import chain, pairwise, repeat
 from sys import intern
 from typing import NamedTuple
@@ -140,7 +141,7 @@ class Features(NamedTuple):
     t: float
     #: the body's paragraph hashes, as a tuple's hash (the headline's when no body)
     text_hash: int
-    #: packed int64 hashes of the paragraphs, and uint16 word counts: see hashes(),
+    #: packed int64 `stable_hash`es of the paragraphs, and uint16 word counts: see hashes(),
     #: counts(); `paragraphs` is how many
     para_hash: bytes
     para_words: bytes
@@ -179,20 +180,20 @@ class Features(NamedTuple):
 class Analysis(NamedTuple):
     """What `analyse` reads from one item alone: everything but the term weights, which
     depend on the items before it. Strings, numbers, bytes and tuples only, so another
-    process can make it (tui/dedup/bulk.py). No string hashes: `hash(str)` is salted
-    per process, so the paragraphs' and the lede's hashes are taken by `features`, in
-    the process that keeps them."""
+    process can make it (tui/dedup/bulk.py); its hashes are `stable_hash`es, which every
+    process agrees on."""
 
     item_id: str
     agency_id: str
     source: str
     language: str
     t: float
-    #: the first paragraph's tokens (the headline's when no body), for the lede's pairs
-    first: tuple[str, ...]
-    #: packed uint16 word counts of the paragraphs, and their sum
+    #: as in Features
+    text_hash: int
+    para_hash: bytes
     para_words: bytes
     words: int
+    lede: bytes
     #: the terms weighed as words (the headline's and lede's but names), and as names
     plain: tuple[str, ...]
     key_names: tuple[str, ...]
@@ -211,7 +212,15 @@ def extract(item: Item, idx: int, df: Mapping[str, int], n_docs: int, key_terms:
             name_boost: float) -> tuple[Features, dict[str, float]]:
     """The item's features and the weights of every term it could be keyed on (the caller
     counts them all in the document frequencies, and queries with `Features.keys`)."""
-    return features(item, analyse(item), idx, df, n_docs, key_terms, name_boost)
+    return features(analyse(item), idx, df, n_docs, key_terms, name_boost)
+
+
+def stable_hash(text: str) -> int:
+    """A 64-bit hash of the text that every process agrees on: `hash(str)` is salted per
+    process, and records made in another process (tui/dedup/bulk.py) are compared with
+    ours."""
+    return int.from_bytes(blake2b(text.encode("utf-8", "surrogatepass"),
+                                  digest_size=8).digest(), "little", signed=True)
 
 
 def _paragraphs(body: str) -> list[str]:
@@ -229,7 +238,9 @@ def analyse(item: Item) -> Analysis:
     head_tokens = _tokens(headline)
     # The text as parsed (parsers fold spaces), not tokens: tokenising every paragraph
     # of a long feature would cost more than everything else together.
-    words = [n + 1 for n in map(str.count, _paragraphs(item.body), repeat(" "))]
+    paragraphs = _paragraphs(item.body)
+    hashes = array("q", map(stable_hash, paragraphs))
+    words = [n + 1 for n in map(str.count, paragraphs, repeat(" "))]
     counts = array("H", words if not words or max(words) < 65536
                    else [min(n, 65535) for n in words])
     lede = _tokens(item.body[:_LEDE_CHARS])[:_LEDE_TOKENS]
@@ -255,24 +266,26 @@ def analyse(item: Item) -> Analysis:
     # Acronyms of named organisations match another copy's "USGS" for "US Geological
     # Survey"; they are not keys (a German run of nouns makes junk ones).
     names.update(_acronyms(body))
+    # A pair's hash is a tuple of two ints' hash, which no process salts.
+    pairs = array("q", set(map(hash, pairwise(map(_TOKEN_HASHES.__getitem__, first)))))
     return Analysis(
         item.key, item.id, fold(item.source).strip(), item.language[:2].lower(),
         # the agency's own times: a file's arrival time says nothing about the event
-        epoch(item.versioned or item.created), tuple(first), counts.tobytes(),
-        sum(counts), plain, key_names,
+        epoch(item.versioned or item.created),
+        # A headline-only item (an alert, an empty refile) is its headline.
+        hash(tuple(hashes)) if hashes else stable_hash("\x00head " + " ".join(first)),
+        hashes.tobytes(), counts.tobytes(), sum(counts), pairs.tobytes(), plain, key_names,
         tuple(sorted(names)), tuple(sorted([t for t in lede_par if not t[0].isdigit()])),
         tuple(sorted(facts)), guid_stem(item), slug_key(item), item.refers_to,
         "correction" in item.signal, "kill" in item.signal)
 
 
-def features(item: Item, a: Analysis, idx: int, df: Mapping[str, int], n_docs: int,
+def features(a: Analysis, idx: int, df: Mapping[str, int], n_docs: int,
              key_terms: int, name_boost: float) -> tuple[Features, dict[str, float]]:
-    """The features of `item` from its analysis: hashes, and the terms' weights.
+    """The features of an item from its analysis and the terms' weights.
 
     A term's weight is its inverse document frequency, log((N + 1) / (df + 0.5)), times
     `name_boost` for names and numbers."""
-    hashes = array("q", map(hash, _paragraphs(item.body)))
-    first = a.first
     ln_total = math.log(n_docs + 1)
     logs = _log_df(n_docs)
     get = df.get
@@ -299,16 +312,23 @@ def features(item: Item, a: Analysis, idx: int, df: Mapping[str, int], n_docs: i
         # and agencies, and one string object each is most of what they would cost
         # (an analysis made in another process comes with copies).
         source=intern(a.source), language=intern(a.language), t=a.t,
-        # A headline-only item (an alert, an empty refile) is its headline.
-        text_hash=hash(tuple(hashes)) if hashes else hash(("\x00head", *first)),
-        para_hash=hashes.tobytes(), para_words=a.para_words, paragraphs=len(hashes),
-        words=a.words, lede=array("q", set(map(hash, pairwise(first)))).tobytes(),
-        keys=keys, weight=sum(map(weights.__getitem__, keys)),
+        text_hash=a.text_hash, para_hash=a.para_hash, para_words=a.para_words,
+        paragraphs=len(a.para_hash) // 8, words=a.words, lede=a.lede, keys=keys,
+        weight=sum(map(weights.__getitem__, keys)),
         names=tuple(map(intern, a.names)), lede_names=lede_names,
         lede_weights=tuple([(weights[t] / name_boost) ** 2 for t in lede_names]),
         lede_numbers=tuple(map(intern, a.lede_numbers)), guid=a.guid, slug=a.slug,
         refers=a.refers, correction=a.correction, kill=a.kill)
     return f, weights
+
+
+def adopt(f: Features) -> Features:
+    """A record made in another process with its terms and labels made this process's
+    own (interned, as `features` makes them here)."""
+    return f._replace(source=intern(f.source), language=intern(f.language),
+                      keys=tuple(map(intern, f.keys)), names=tuple(map(intern, f.names)),
+                      lede_names=tuple(map(intern, f.lede_names)),
+                      lede_numbers=tuple(map(intern, f.lede_numbers)))
 
 
 def _log_df(n_docs: int) -> list[float]:
@@ -384,6 +404,20 @@ class _Chunks(dict[str, tuple[str, ...]]):
 
 
 _CHUNKS = _Chunks()
+
+
+class _TokenHashes(dict[str, int]):
+    """A token -> its `stable_hash`, for the lede's word pairs; emptied when it grows
+    past `_FOLDED_MAX`."""
+
+    def __missing__(self, token: str) -> int:
+        if len(self) >= _FOLDED_MAX:
+            self.clear()
+        found = self[token] = stable_hash(token)
+        return found
+
+
+_TOKEN_HASHES = _TokenHashes()
 
 
 def _tokens(text: str) -> list[str]:
