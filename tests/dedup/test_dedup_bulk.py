@@ -56,11 +56,19 @@ def test_records_from_another_process_give_the_same_links_and_stories(
         stream: list[Item], one_by_one: Detector, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[tuple[Item, object]] = []
     _spy(monkeypatch, seen)
+    made_here: list[object] = []
+
+    def counted(*args: Any) -> Any:
+        made_here.append(args[0])
+        return features(*args)
+
+    monkeypatch.setattr("tui.dedup.detector.features", counted)
     index = StoryIndex()
     done: list[int] = []
     index.add_all(iter(stream), progress=done.append)
     # all but the first chunk, made here while the other process starts
     assert sum(ready is not None for _, ready in seen) == len(stream) - 64
+    assert len(made_here) == 64
     assert [one for one, _ in seen] == stream
     assert _links(index.detector, stream) == _links(one_by_one, stream)
     assert index.detector.stories() == one_by_one.stories()

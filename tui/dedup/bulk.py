@@ -15,12 +15,15 @@ cannot start or dies, the records are made here: the same records, so the same l
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+from array import array
 from collections import Counter, deque
 from collections.abc import Generator, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from sys import intern
 from typing import ClassVar
 
 from tui.dedup.features import Features, analyse, features
@@ -39,25 +42,45 @@ NICE = 10
 _Row = tuple[str, str, str, str, str, str, str, str, str, tuple[str, ...], tuple[str, ...]]
 
 
-#: a record made in the other process, the terms its item adds to the counts, and the
-#: weights of its key terms
+#: a record, the terms its item adds to the counts, and the weights of its key terms
 Prepared = tuple[Features, tuple[str, ...], tuple[float, ...]]
+#: a record as the other process sends it: its words (labels, terms, names, numbers)
+#: left out and sent as numbers in the chunk's word list, see _pack()
+_Packed = tuple[Features, bytes, tuple[float, ...], int, int]
+#: a chunk's records, and the words first used in them
+_Chunk = tuple[list[str], list[_Packed]]
+
+
+class _Words(dict[str, int]):
+    """(In the other process.) Each word sent so far -> its number, in the order sent;
+    `new` holds those first sent in the current chunk."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.new: list[str] = []
+
+    def __missing__(self, word: str) -> int:
+        number = self[word] = len(self)
+        self.new.append(word)
+        return number
 
 
 class _Counts:
     """(In the other process.) The document frequencies and the count of items so far."""
 
     df: ClassVar[Counter[str]] = Counter()
+    words: ClassVar[_Words] = _Words()
     n_docs = 0
     key_terms = 0
     name_boost = 0.0
 
 
-def prepare_many(rows: Sequence[_Row]) -> list[Prepared]:
+def prepare_many(rows: Sequence[_Row]) -> _Chunk:
     """(In the other process.) The records of the items given as `_row`s, in order,
     each counted in the document frequencies before the next is weighed."""
     out = []
-    df = _Counts.df
+    df, words = _Counts.df, _Counts.words
+    words.new = []
     for (id_, source, created, versioned, version, slug, headline, body, language,
          signal, refers_to) in rows:
         item = Item(id=id_, path="", format="", source=source, created=created,
@@ -68,8 +91,36 @@ def prepare_many(rows: Sequence[_Row]) -> list[Prepared]:
                               _Counts.name_boost)
         df.update(weights.keys())
         _Counts.n_docs = n + 1
-        out.append((f, tuple(weights), tuple(map(weights.__getitem__, f.keys))))
-    return out
+        out.append(_pack(f, weights, words))
+    return words.new, out
+
+
+def _pack(f: Features, weights: dict[str, float], words: _Words) -> _Packed:
+    """Words go as numbers: each string sent once, not once an item, and this side
+    neither hashes nor interns a string it has seen already."""
+    said = (f.source, f.language, *f.keys, *f.names, *f.lede_names, *f.lede_numbers,
+            *weights)
+    bare = f._replace(source="", language="", keys=(), names=(), lede_names=(),
+                      lede_numbers=())
+    return (bare, array("i", map(words.__getitem__, said)).tobytes(),
+            tuple(map(weights.__getitem__, f.keys)), len(f.names), len(f.lede_numbers))
+
+
+def _unpack(packed: _Packed, words: list[str]) -> Prepared:
+    f, numbers, key_weights, names, lede_numbers = packed
+    said = list(map(words.__getitem__, memoryview(numbers).cast("i")))
+    keys = 2 + len(key_weights)
+    lede_names = keys + names
+    lede_numbers += (terms := lede_names + len(f.lede_weights))
+    record = Features(
+        idx=f.idx, item_id=f.item_id, agency_id=f.agency_id, source=said[0],
+        language=said[1], t=f.t, text_hash=f.text_hash, para_hash=f.para_hash,
+        para_words=f.para_words, paragraphs=f.paragraphs, words=f.words, lede=f.lede,
+        keys=tuple(said[2:keys]), weight=f.weight, names=tuple(said[keys:lede_names]),
+        lede_names=tuple(said[lede_names:terms]), lede_weights=f.lede_weights,
+        lede_numbers=tuple(said[terms:lede_numbers]), guid=f.guid, slug=f.slug,
+        refers=f.refers, correction=f.correction, kill=f.kill)
+    return record, tuple(said[lede_numbers:]), key_weights
 
 
 def _row(item: Item) -> _Row:
@@ -92,18 +143,17 @@ def prepared(items: Sequence[Item], df: Mapping[str, int], n_docs: int, key_term
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_start,
                                initargs=(NICE, dict(df), n_docs, key_terms, name_boost))
-    pending: deque[Future[list[Prepared]]] = deque()
+    pending: deque[Future[_Chunk]] = deque()
+    #: the other side's words by number, interned
+    words: list[str] = []
     try:
-        # The first chunk is made here while the other process starts, and there too,
-        # since its counts must hold every item.
         broken = not _submit(pool, pending, iter(chunks), AHEAD + 1)
-        if not broken:
-            pending.popleft()
         later = iter(chunks[AHEAD + 1:])
-        for item in chunks[0]:
-            yield item, None
-        for part in chunks[1:]:
-            made = None if broken else _result(pending.popleft())
+        # The first chunk is made here while the other process starts, and there too,
+        # since its counts must hold every item (its records are not read, its words are).
+        yield from ((item, None) for item in chunks[0])
+        for at, part in enumerate(chunks[1:]):
+            made = None if broken else _records(pending, words, first=at == 0)
             if made is None:
                 broken = True
                 yield from ((item, None) for item in part)
@@ -114,6 +164,19 @@ def prepared(items: Sequence[Item], df: Mapping[str, int], n_docs: int, key_term
         for future in pending:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _records(pending: deque[Future[_Chunk]], words: list[str],
+             first: bool) -> list[Prepared] | None:
+    """The next chunk's records (after the first chunk's words, when `first`), or None
+    when the other process has died."""
+    for _ in range(2 if first else 1):
+        made = _result(pending.popleft())
+        if made is None:
+            return None
+        new, packed = made
+        words.extend(map(intern, new))
+    return [_unpack(one, words) for one in packed]
 
 
 def prepare() -> None:
@@ -136,13 +199,16 @@ def _start(nice: int, df: dict[str, int], n_docs: int, key_terms: int,
     both cores are busy (the app's screen, another program) this process waits, not the
     one that adds, which then waits for records and leaves the core to it: no slower
     than making them there. On an idle core it runs at full speed all the same."""
-    _Counts.df = Counter(df)
+    _Counts.df, _Counts.words = Counter(df), _Words()
+    # This process makes records and counts, nothing that refers to itself: the
+    # collector's passes would find no garbage.
+    gc.disable()
     _Counts.n_docs, _Counts.key_terms, _Counts.name_boost = n_docs, key_terms, name_boost
     if nice and hasattr(os, "nice"):
         os.nice(nice)
 
 
-def _submit(pool: ProcessPoolExecutor, pending: deque[Future[list[Prepared]]],
+def _submit(pool: ProcessPoolExecutor, pending: deque[Future[_Chunk]],
             later: Iterator[Sequence[Item]], count: int) -> bool:
     """Send up to `count` more chunks; False when the other process cannot start (the
     first submit starts it) or has died."""
@@ -158,7 +224,7 @@ def _submit(pool: ProcessPoolExecutor, pending: deque[Future[list[Prepared]]],
     return True
 
 
-def _result(future: Future[list[Prepared]]) -> list[Prepared] | None:
+def _result(future: Future[_Chunk]) -> _Chunk | None:
     try:
         return future.result()
     except (BrokenProcessPool, OSError):

@@ -22,10 +22,11 @@ from contextlib import closing
 from dataclasses import dataclass
 
 from tui.dedup.bulk import Prepared, prepared
-from tui.dedup.features import Features, adopt, analyse, features
+from tui.dedup.features import Features, analyse, features
 from tui.dedup.judge import Context, judge, one_liner
 from tui.dedup.settings import Settings
 from tui.dedup.stories import Overrides, Placement
+from tui.gcpause import collector_paused
 from tui.model import Item
 
 #: relations a member can have, strongest first (ties in a report)
@@ -128,7 +129,7 @@ class Detector:
         s = self.settings
         n = len(self._docs)
         if ready is not None and ready[0].idx == n:
-            f, terms, key_weights = adopt(ready[0]), ready[1], ready[2]
+            f, terms, key_weights = ready
         else:
             f, weights = features(analyse(item), n, self._df, n, s.key_terms, s.name_boost)
             terms, key_weights = tuple(weights), tuple(map(weights.__getitem__, f.keys))
@@ -153,8 +154,9 @@ class Detector:
         s = self.settings
         # closing(): an exception here shuts the other process down now, not when the
         # traceback lets go of the iterator.
-        with closing(prepared(list(fresh.values()), self._df, len(self._docs),
-                              s.key_terms, s.name_boost)) as stream:
+        with collector_paused(), \
+                closing(prepared(list(fresh.values()), self._df, len(self._docs),
+                                 s.key_terms, s.name_boost)) as stream:
             for done, (item, ready) in enumerate(stream, 1):
                 self.add(item, ready)
                 if progress is not None and done % 1000 == 0:

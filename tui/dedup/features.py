@@ -322,15 +322,6 @@ def features(a: Analysis, idx: int, df: Mapping[str, int], n_docs: int,
     return f, weights
 
 
-def adopt(f: Features) -> Features:
-    """A record made in another process with its terms and labels made this process's
-    own (interned, as `features` makes them here)."""
-    return f._replace(source=intern(f.source), language=intern(f.language),
-                      keys=tuple(map(intern, f.keys)), names=tuple(map(intern, f.names)),
-                      lede_names=tuple(map(intern, f.lede_names)),
-                      lede_numbers=tuple(map(intern, f.lede_numbers)))
-
-
 def _log_df(n_docs: int) -> list[float]:
     """log(df + 0.5) for every df up to `n_docs`, grown as the index grows."""
     while len(_LOG_DF) <= n_docs:

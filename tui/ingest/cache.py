@@ -9,7 +9,6 @@ cache, and reads 100,000 rows of plain columns far faster than re-decoding JSON.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -17,6 +16,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from tui.gcpause import collector_paused
 from tui.ingest.errors import Quarantined
 from tui.ingest.reader import FileResult
 from tui.model import Dateline, Item
@@ -113,15 +113,8 @@ class IngestCache:
     def load_all(self, paths: Iterable[str]) -> tuple[list[Item], list[Quarantined]]:
         """The items and quarantine reasons of these files, in file order."""
         wanted = set(paths)
-        # A day is 100,000 new objects that all stay alive: the collector's passes while
-        # they are made would find nothing to free and cost more than making them.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             items = [item for file, item in self._rows() if file in wanted]
-        finally:
-            if collecting:
-                gc.enable()
         problems = [Quarantined(path, reason, fmt) for file, path, reason, fmt
                     in self.db.execute("SELECT * FROM problems") if file in wanted]
         return items, problems
