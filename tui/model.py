@@ -72,9 +72,7 @@ class Item:
 
     @property
     def key(self) -> str:
-        """What the desk calls this item: the agency's id, and its version where it has
-        one, since agencies send every version of a story under one guid."""
-        return f"{self.id}@{self.version}" if self.version else self.id
+        return item_key(self.id, self.version)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -133,3 +131,9 @@ def content_id(*parts: str) -> str:
 
 def count_words(text: str) -> int:
     return len(text.split())
+
+
+def item_key(agency_id: str, version: str) -> str:
+    """What the desk calls an item: the agency's id, and its version where it has one,
+    since agencies send every version of a story under one guid."""
+    return f"{agency_id}@{version}" if version else agency_id

@@ -24,10 +24,10 @@ from collections.abc import Generator, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from sys import intern
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from tui.dedup.features import Features, analyse, features
-from tui.model import Item
+from tui.model import Item, item_key
 
 #: below this many items a second process costs more to start (~0.2 s) than it saves
 BULK_MIN = 2000
@@ -37,8 +37,27 @@ AHEAD = 4
 #: the other process's niceness, added to this one's (see _yield_the_cpu)
 NICE = 10
 
-#: what `analyse` reads of an item: id, source, created, versioned, version, slug,
-#: headline, body, language, signal, refers_to
+class _Copy(NamedTuple):
+    """What `analyse` reads of an item (a `features.Copy`): sent as a plain tuple, made
+    here without the checks and the thirty fields of an `Item`."""
+
+    id: str
+    source: str
+    created: str
+    versioned: str
+    version: str
+    slug: str
+    headline: str
+    body: str
+    language: str
+    signal: tuple[str, ...]
+    refers_to: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return item_key(self.id, self.version)
+
+
 _Row = tuple[str, str, str, str, str, str, str, str, str, tuple[str, ...], tuple[str, ...]]
 
 
@@ -81,13 +100,9 @@ def prepare_many(rows: Sequence[_Row]) -> _Chunk:
     out = []
     df, words = _Counts.df, _Counts.words
     words.new = []
-    for (id_, source, created, versioned, version, slug, headline, body, language,
-         signal, refers_to) in rows:
-        item = Item(id=id_, path="", format="", source=source, created=created,
-                    versioned=versioned, version=version, slug=slug, headline=headline,
-                    body=body, language=language, signal=signal, refers_to=refers_to)
+    for row in rows:
         n = _Counts.n_docs
-        f, weights = features(analyse(item), n, df, n, _Counts.key_terms,
+        f, weights = features(analyse(_Copy._make(row)), n, df, n, _Counts.key_terms,
                               _Counts.name_boost)
         df.update(weights.keys())
         _Counts.n_docs = n + 1

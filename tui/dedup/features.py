@@ -24,10 +24,9 @@ from collections.abc import Mapping
 from hashlib import blake2b
 from itertools import chain, pairwise, repeat
 from sys import intern
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from tui.ingest.dates import epoch
-from tui.model import Item
 
 #: numbers keep their inner separators (6.1, 45,000, 2:1, 3-2) so a changed digit is
 #: one token, and a score or a tally is one
@@ -81,6 +80,36 @@ _COMMON_DF = 50
 _LOG_DF = [math.log(df + 0.5) for df in range(4096)]
 
 
+class Copy(Protocol):
+    """What the detector reads of an item (an `Item`, or the lighter copy of its fields
+    that tui/dedup/bulk.py makes in its other process)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def created(self) -> str: ...
+    @property
+    def versioned(self) -> str: ...
+    @property
+    def version(self) -> str: ...
+    @property
+    def slug(self) -> str: ...
+    @property
+    def headline(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def signal(self) -> tuple[str, ...]: ...
+    @property
+    def refers_to(self) -> tuple[str, ...]: ...
+
+
 def fold(text: str) -> str:
     """Case- and accent-folded, as tui.textsafe.fold, with a fast path for ASCII."""
     if text.isascii():
@@ -88,7 +117,7 @@ def fold(text: str) -> str:
     return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
-def guid_stem(item: Item) -> str:
+def guid_stem(item: Copy) -> str:
     """What every version of the item shares: the agency id when the item has a version
     (agencies send every version under one guid), else the id without a version part
     (`tag:reuters.com,2016:newsml_X:3` -> `...newsml_X`). Only ids that say they are
@@ -109,7 +138,7 @@ def _in_capitals(text: str) -> bool:
     return upper >= 8 and upper >= 0.8 * (upper + sum(map(str.islower, text)))
 
 
-def slug_key(item: Item) -> str:
+def slug_key(item: Copy) -> str:
     if not item.slug:
         return ""
     slug = _SLUG_NOISE.sub("", fold(item.slug))
@@ -208,7 +237,7 @@ class Analysis(NamedTuple):
     kill: bool
 
 
-def extract(item: Item, idx: int, df: Mapping[str, int], n_docs: int, key_terms: int,
+def extract(item: Copy, idx: int, df: Mapping[str, int], n_docs: int, key_terms: int,
             name_boost: float) -> tuple[Features, dict[str, float]]:
     """The item's features and the weights of every term it could be keyed on (the caller
     counts them all in the document frequencies, and queries with `Features.keys`)."""
@@ -230,7 +259,7 @@ def _paragraphs(body: str) -> list[str]:
     return paragraphs
 
 
-def analyse(item: Item) -> Analysis:
+def analyse(item: Copy) -> Analysis:
     """The part of `extract` that reads no document frequency (most of its cost)."""
     # The cost of this function is most of the cost of adding an item: loops run in C
     # (map, set operations, one regex pass per purpose) where they can.
