@@ -26,7 +26,7 @@ from concurrent.futures.process import BrokenProcessPool
 from sys import intern
 from typing import ClassVar, NamedTuple
 
-from tui.dedup.features import Features, analyse, features
+from tui.dedup.features import Analysis, Features, analyse, assemble, lede_weights, weigh
 from tui.model import Item, item_key
 
 #: below this many items a second process costs more to start (~0.2 s) than it saves
@@ -63,10 +63,12 @@ _Row = tuple[str, str, str, str, str, str, str, str, str, tuple[str, ...], tuple
 
 #: a record, the terms its item adds to the counts, and the weights of its key terms
 Prepared = tuple[Features, tuple[str, ...], tuple[float, ...]]
-#: a record as the other process sends it: its words (labels, terms, names, numbers)
-#: left out and sent as numbers in the chunk's word list, see _pack()
-_Packed = tuple[Features, bytes, tuple[float, ...], int, int]
-#: a chunk's records, and the words first used in them
+#: an item as the other process sends it: its number, its analysis with the words
+#: (labels, terms, names, numbers) left out and sent as numbers into the chunk's word
+#: list, its key terms' weights, its lede names' weights, and how many names and lede
+#: numbers it has (see _pack)
+_Packed = tuple[int, Analysis, bytes, tuple[float, ...], tuple[float, ...], int, int]
+#: a chunk's items, and the words first used in them
 _Chunk = tuple[list[str], list[_Packed]]
 
 
@@ -95,47 +97,45 @@ class _Counts:
 
 
 def prepare_many(rows: Sequence[_Row]) -> _Chunk:
-    """(In the other process.) The records of the items given as `_row`s, in order,
-    each counted in the document frequencies before the next is weighed."""
+    """(In the other process.) The items given as `_row`s analysed and weighed, in
+    order, each counted in the document frequencies before the next is weighed."""
     out = []
     df, words = _Counts.df, _Counts.words
     words.new = []
     for row in rows:
         n = _Counts.n_docs
-        f, weights = features(analyse(_Copy._make(row)), n, df, n, _Counts.key_terms,
-                              _Counts.name_boost)
+        a = analyse(_Copy._make(row))
+        keys, weights = weigh(a, df, n, _Counts.key_terms, _Counts.name_boost)
         df.update(weights.keys())
         _Counts.n_docs = n + 1
-        out.append(_pack(f, weights, words))
+        out.append(_pack(n, a, keys, weights, words))
     return words.new, out
 
 
-def _pack(f: Features, weights: dict[str, float], words: _Words) -> _Packed:
-    """Words go as numbers: each string sent once, not once an item, and this side
+def _pack(n: int, a: Analysis, keys: list[str], weights: dict[str, float],
+          words: _Words) -> _Packed:
+    """Words go as numbers: each string sent once, not once an item, and that side
     neither hashes nor interns a string it has seen already."""
-    said = (f.source, f.language, *f.keys, *f.names, *f.lede_names, *f.lede_numbers,
+    said = (a.source, a.language, *keys, *a.names, *a.lede_names, *a.lede_numbers,
             *weights)
-    bare = f._replace(source="", language="", keys=(), names=(), lede_names=(),
-                      lede_numbers=())
-    return (bare, array("i", map(words.__getitem__, said)).tobytes(),
-            tuple(map(weights.__getitem__, f.keys)), len(f.names), len(f.lede_numbers))
+    bare = a._replace(source="", language="", plain=(), key_names=(), names=(),
+                      lede_names=(), lede_numbers=())
+    return (n, bare, array("i", map(words.__getitem__, said)).tobytes(),
+            tuple(map(weights.__getitem__, keys)),
+            lede_weights(a, weights, _Counts.name_boost), len(a.names), len(a.lede_numbers))
 
 
 def _unpack(packed: _Packed, words: list[str]) -> Prepared:
-    f, numbers, key_weights, names, lede_numbers = packed
+    n, bare, numbers, key_weights, lede_names_weights, names, lede_numbers = packed
     said = list(map(words.__getitem__, memoryview(numbers).cast("i")))
     keys = 2 + len(key_weights)
     lede_names = keys + names
-    lede_numbers += (terms := lede_names + len(f.lede_weights))
-    record = Features(
-        idx=f.idx, item_id=f.item_id, agency_id=f.agency_id, source=said[0],
-        language=said[1], t=f.t, text_hash=f.text_hash, para_hash=f.para_hash,
-        para_words=f.para_words, paragraphs=f.paragraphs, words=f.words, lede=f.lede,
-        keys=tuple(said[2:keys]), weight=f.weight, names=tuple(said[keys:lede_names]),
-        lede_names=tuple(said[lede_names:terms]), lede_weights=f.lede_weights,
-        lede_numbers=tuple(said[terms:lede_numbers]), guid=f.guid, slug=f.slug,
-        refers=f.refers, correction=f.correction, kill=f.kill)
-    return record, tuple(said[lede_numbers:]), key_weights
+    lede_numbers += (terms := lede_names + len(lede_names_weights))
+    a = bare._replace(source=said[0], language=said[1], names=tuple(said[keys:lede_names]),
+                      lede_names=tuple(said[lede_names:terms]),
+                      lede_numbers=tuple(said[terms:lede_numbers]))
+    return (assemble(a, n, tuple(said[2:keys]), key_weights, lede_names_weights),
+            tuple(said[lede_numbers:]), key_weights)
 
 
 def _row(item: Item) -> _Row:

@@ -311,10 +311,24 @@ def analyse(item: Copy) -> Analysis:
 
 def features(a: Analysis, idx: int, df: Mapping[str, int], n_docs: int,
              key_terms: int, name_boost: float) -> tuple[Features, dict[str, float]]:
-    """The features of an item from its analysis and the terms' weights.
+    """The features of an item from its analysis, and the weights of its terms."""
+    keys, weights = weigh(a, df, n_docs, key_terms, name_boost)
+    # Terms and labels are interned: a hundred thousand items name the same places and
+    # agencies, and one string object each is most of what they would cost.
+    own = a._replace(source=intern(a.source), language=intern(a.language),
+                     names=tuple(map(intern, a.names)),
+                     lede_names=tuple(map(intern, a.lede_names)),
+                     lede_numbers=tuple(map(intern, a.lede_numbers)))
+    return assemble(own, idx, tuple(map(intern, keys)),
+                    tuple(map(weights.__getitem__, keys)),
+                    lede_weights(a, weights, name_boost)), weights
 
-    A term's weight is its inverse document frequency, log((N + 1) / (df + 0.5)), times
-    `name_boost` for names and numbers."""
+
+def weigh(a: Analysis, df: Mapping[str, int], n_docs: int, key_terms: int,
+          name_boost: float) -> tuple[list[str], dict[str, float]]:
+    """The item's key terms, rarest first, and the weight of each of its terms: its
+    inverse document frequency, log((N + 1) / (df + 0.5)), times `name_boost` for names
+    and numbers."""
     ln_total = math.log(n_docs + 1)
     logs = _log_df(n_docs)
     get = df.get
@@ -333,22 +347,26 @@ def features(a: Analysis, idx: int, df: Mapping[str, int], n_docs: int,
     common = ln_total - math.log(max(_COMMON_DF, n_docs / 20) + 0.5)
     while len(ranked) > 1 and weights[ranked[-1]] < common:
         ranked.pop()
-    keys = tuple(map(intern, ranked))
-    lede_names = tuple(map(intern, a.lede_names))
-    f = Features(
-        idx=idx, item_id=a.item_id, agency_id=a.agency_id,
-        # Terms and labels are interned: a hundred thousand items name the same places
-        # and agencies, and one string object each is most of what they would cost
-        # (an analysis made in another process comes with copies).
-        source=intern(a.source), language=intern(a.language), t=a.t,
-        text_hash=a.text_hash, para_hash=a.para_hash, para_words=a.para_words,
-        paragraphs=len(a.para_hash) // 8, words=a.words, lede=a.lede, keys=keys,
-        weight=sum(map(weights.__getitem__, keys)),
-        names=tuple(map(intern, a.names)), lede_names=lede_names,
-        lede_weights=tuple([(weights[t] / name_boost) ** 2 for t in lede_names]),
-        lede_numbers=tuple(map(intern, a.lede_numbers)), guid=a.guid, slug=a.slug,
-        refers=a.refers, correction=a.correction, kill=a.kill)
-    return f, weights
+    return ranked, weights
+
+
+def lede_weights(a: Analysis, weights: Mapping[str, float],
+                 name_boost: float) -> tuple[float, ...]:
+    """The rarity (idf squared) of each of the lede's names."""
+    return tuple([(weights[t] / name_boost) ** 2 for t in a.lede_names])
+
+
+def assemble(a: Analysis, idx: int, keys: tuple[str, ...], key_weights: tuple[float, ...],
+             lede_weights: tuple[float, ...]) -> Features:
+    """The record of an analysed, weighed item (strings as they are: the caller makes
+    them its own)."""
+    return Features(
+        idx=idx, item_id=a.item_id, agency_id=a.agency_id, source=a.source,
+        language=a.language, t=a.t, text_hash=a.text_hash, para_hash=a.para_hash,
+        para_words=a.para_words, paragraphs=len(a.para_hash) // 8, words=a.words,
+        lede=a.lede, keys=keys, weight=sum(key_weights), names=a.names,
+        lede_names=a.lede_names, lede_weights=lede_weights, lede_numbers=a.lede_numbers,
+        guid=a.guid, slug=a.slug, refers=a.refers, correction=a.correction, kill=a.kill)
 
 
 def _log_df(n_docs: int) -> list[float]:
