@@ -4,6 +4,7 @@ give the same links and stories as adding one item at a time."""
 from __future__ import annotations
 
 import multiprocessing
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -72,6 +73,8 @@ def test_records_from_another_process_give_the_same_links_and_stories(
     assert [one for one, _ in seen] == stream
     assert _links(index.detector, stream) == _links(one_by_one, stream)
     assert index.detector.stories() == one_by_one.stories()
+    # counted a chunk at a time here: the same counts, for the items added after
+    assert index.detector.document_frequencies == one_by_one.document_frequencies
     assert done == [1000]
 
 
@@ -88,6 +91,7 @@ def test_a_detector_holding_items_hands_its_counts_to_the_other_process(
     assert sum(ready is not None for _, ready in seen) == len(stream) - 400 - 64
     assert _links(detector, stream) == _links(one_by_one, stream)
     assert detector.stories() == one_by_one.stories()
+    assert detector.document_frequencies == one_by_one.document_frequencies
 
 
 def test_paragraph_and_lede_hashes_are_the_same_in_every_process(
@@ -110,7 +114,7 @@ def test_a_pool_that_cannot_start_leaves_the_analyses_here(
         raise OSError("no semaphores here")
 
     monkeypatch.setattr(bulk.ProcessPoolExecutor, "submit", no_process)
-    pairs = list(bulk.prepared(stream, {}, 0, 24, 2.5, 100, 64))
+    pairs = list(bulk.prepared(stream, Counter(), 0, 24, 2.5, 100, 64))
     assert [one for one, _ in pairs] == stream
     assert all(ready is None for _, ready in pairs)
     detector = Detector()
@@ -119,7 +123,7 @@ def test_a_pool_that_cannot_start_leaves_the_analyses_here(
 
 
 def test_stopping_early_shuts_the_other_process_down(stream: list[Item]) -> None:
-    pairs = bulk.prepared(stream, {}, 0, 24, 2.5, 100, 64)
+    pairs = bulk.prepared(stream, Counter(), 0, 24, 2.5, 100, 64)
     for _ in range(200):
         next(pairs)
     assert multiprocessing.active_children()
@@ -128,7 +132,7 @@ def test_stopping_early_shuts_the_other_process_down(stream: list[Item]) -> None
 
 
 def test_short_streams_are_analysed_here(stream: list[Item]) -> None:
-    assert all(ready is None for _, ready in bulk.prepared(stream[:50], {}, 0, 24, 2.5))
+    assert all(ready is None for _, ready in bulk.prepared(stream[:50], Counter(), 0, 24, 2.5))
 
 
 def test_bench_times_the_bulk_path_and_says_so() -> None:

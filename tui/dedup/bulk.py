@@ -20,7 +20,7 @@ import multiprocessing
 import os
 from array import array
 from collections import Counter, deque
-from collections.abc import Generator, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from sys import intern
@@ -61,15 +61,17 @@ class _Copy(NamedTuple):
 _Row = tuple[str, str, str, str, str, str, str, str, str, tuple[str, ...], tuple[str, ...]]
 
 
-#: a record, the terms its item adds to the counts, and the weights of its key terms
+#: a record, the terms its item adds to the counts (none when `prepared` counted them
+#: already), and the weights of its key terms
 Prepared = tuple[Features, tuple[str, ...], tuple[float, ...]]
 #: an item as the other process sends it: its number, its analysis with the words
 #: (labels, terms, names, numbers) left out and sent as numbers into the chunk's word
 #: list, its key terms' weights, its lede names' weights, and how many names and lede
 #: numbers it has (see _pack)
 _Packed = tuple[int, Analysis, bytes, tuple[float, ...], tuple[float, ...], int, int]
-#: a chunk's items, and the words first used in them
-_Chunk = tuple[list[str], list[_Packed]]
+#: a chunk's items, the words first used in them, and the chunk's counts of terms as
+#: two arrays: word numbers, and in how many of the chunk's items each is
+_Chunk = tuple[list[str], list[_Packed], bytes, bytes]
 
 
 class _Words(dict[str, int]):
@@ -102,22 +104,24 @@ def prepare_many(rows: Sequence[_Row]) -> _Chunk:
     out = []
     df, words = _Counts.df, _Counts.words
     words.new = []
+    counted: Counter[int] = Counter()
     for row in rows:
         n = _Counts.n_docs
         a = analyse(_Copy._make(row))
         keys, weights = weigh(a, df, n, _Counts.key_terms, _Counts.name_boost)
         df.update(weights.keys())
+        counted.update(map(words.__getitem__, weights))
         _Counts.n_docs = n + 1
         out.append(_pack(n, a, keys, weights, words))
-    return words.new, out
+    return (words.new, out, array("i", counted.keys()).tobytes(),
+            array("i", counted.values()).tobytes())
 
 
 def _pack(n: int, a: Analysis, keys: list[str], weights: dict[str, float],
           words: _Words) -> _Packed:
     """Words go as numbers: each string sent once, not once an item, and that side
     neither hashes nor interns a string it has seen already."""
-    said = (a.source, a.language, *keys, *a.names, *a.lede_names, *a.lede_numbers,
-            *weights)
+    said = (a.source, a.language, *keys, *a.names, *a.lede_names, *a.lede_numbers)
     bare = a._replace(source="", language="", plain=(), key_names=(), names=(),
                       lede_names=(), lede_numbers=())
     return (n, bare, array("i", map(words.__getitem__, said)).tobytes(),
@@ -134,8 +138,8 @@ def _unpack(packed: _Packed, words: list[str]) -> Prepared:
     a = bare._replace(source=said[0], language=said[1], names=tuple(said[keys:lede_names]),
                       lede_names=tuple(said[lede_names:terms]),
                       lede_numbers=tuple(said[terms:lede_numbers]))
-    return (assemble(a, n, tuple(said[2:keys]), key_weights, lede_names_weights),
-            tuple(said[lede_numbers:]), key_weights)
+    return assemble(a, n, tuple(said[2:keys]), key_weights, lede_names_weights), (), \
+        key_weights
 
 
 def _row(item: Item) -> _Row:
@@ -143,14 +147,16 @@ def _row(item: Item) -> _Row:
             item.headline, item.body, item.language, item.signal, item.refers_to)
 
 
-def prepared(items: Sequence[Item], df: Mapping[str, int], n_docs: int, key_terms: int,
+def prepared(items: Sequence[Item], df: Counter[str], n_docs: int, key_terms: int,
              name_boost: float, bulk_min: int = BULK_MIN, chunk: int = CHUNK
              ) -> Generator[tuple[Item, Prepared | None], None, None]:
     """Each item with its record, in order; None where the caller is to make it (a short
     stream, the first chunk while the other process starts, or all the rest when it
     cannot start or dies). Every item is to be added, in this order, to a detector
-    holding `n_docs` items counted in `df`. Close the iterator when stopping early (the
-    other process is shut down then)."""
+    holding `n_docs` items counted in `df`; the terms of the records made there are
+    counted in `df` here, a chunk at a time (a detector stopped in the middle of a chunk
+    has counted all of it). Close the iterator when stopping early (the other process
+    is shut down then)."""
     if len(items) < bulk_min:
         yield from ((item, None) for item in items)
         return
@@ -168,7 +174,7 @@ def prepared(items: Sequence[Item], df: Mapping[str, int], n_docs: int, key_term
         # since its counts must hold every item (its records are not read, its words are).
         yield from ((item, None) for item in chunks[0])
         for at, part in enumerate(chunks[1:]):
-            made = None if broken else _records(pending, words, first=at == 0)
+            made = None if broken else _records(pending, words, df, first=at == 0)
             if made is None:
                 broken = True
                 yield from ((item, None) for item in part)
@@ -181,16 +187,23 @@ def prepared(items: Sequence[Item], df: Mapping[str, int], n_docs: int, key_term
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _records(pending: deque[Future[_Chunk]], words: list[str],
+def _records(pending: deque[Future[_Chunk]], words: list[str], df: Counter[str],
              first: bool) -> list[Prepared] | None:
-    """The next chunk's records (after the first chunk's words, when `first`), or None
-    when the other process has died."""
-    for _ in range(2 if first else 1):
+    """The next chunk's records, its terms counted in `df` (after the first chunk's
+    words, when `first`: its items were made and counted here), or None when the other
+    process has died. A chunk is counted at once, not item by item as it is added: only
+    records made here read the counts, and they are made after every chunk before
+    them is counted."""
+    for counts in (False, True) if first else (True,):
         made = _result(pending.popleft())
         if made is None:
             return None
-        new, packed = made
+        new, packed, numbers, times = made
         words.extend(map(intern, new))
+        if counts:
+            for number, count in zip(memoryview(numbers).cast("i"),
+                                     memoryview(times).cast("i"), strict=True):
+                df[words[number]] += count
     return [_unpack(one, words) for one in packed]
 
 

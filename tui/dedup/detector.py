@@ -245,7 +245,8 @@ class Detector:
 
     def _remember(self, f: Features, terms: Iterable[str]) -> None:
         n, post, cap = f.idx, self._post, self.settings.postings_cap
-        self._df.update(terms)
+        if terms:
+            self._df.update(terms)
         for term in f.keys:
             postings = post.get(term)
             if postings is None:
