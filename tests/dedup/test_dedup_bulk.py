@@ -122,6 +122,26 @@ def test_a_pool_that_cannot_start_leaves_the_analyses_here(
     assert _links(detector, stream) == _links(one_by_one, stream)
 
 
+def test_a_process_that_dies_midway_leaves_the_rest_here_with_the_same_links(
+        stream: list[Item], one_by_one: Detector, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[Item, object]] = []
+    _spy(monkeypatch, seen)
+    real, calls = bulk._result, []
+
+    def dies_at_the_fifth_chunk(future: Any) -> Any:
+        calls.append(future)
+        return None if len(calls) >= 5 else real(future)
+
+    monkeypatch.setattr(bulk, "_result", dies_at_the_fifth_chunk)
+    detector = Detector()
+    detector.add_all(stream)
+    # chunks 1-3 came from the other process (chunk 0's were made here), no more
+    assert sum(ready is not None for _, ready in seen) == 3 * 64
+    assert _links(detector, stream) == _links(one_by_one, stream)
+    assert detector.stories() == one_by_one.stories()
+    assert detector.document_frequencies == one_by_one.document_frequencies
+
+
 def test_stopping_early_shuts_the_other_process_down(stream: list[Item]) -> None:
     pairs = bulk.prepared(stream, Counter(), 0, 24, 2.5, 100, 64)
     for _ in range(200):
