@@ -133,8 +133,7 @@ class Detector:
         else:
             f, weights = features(analyse(item), n, self._df, n, s.key_terms, s.name_boost)
             terms, key_weights = tuple(weights), tuple(map(weights.__getitem__, f.keys))
-        ctx = Context(f)
-        found = self._judge_candidates(ctx, self._candidates(f, key_weights))
+        found = self._judge_candidates(f, self._candidates(f, key_weights))
         found.sort(key=lambda link: (-link[2], -link[0]))
         kept = tuple(found[:s.links_kept])
         self._remember(f, terms)
@@ -214,8 +213,8 @@ class Detector:
             chosen.setdefault(c, acc.get(c, 0.0))
         return chosen
 
-    def _judge_candidates(self, ctx: Context, chosen: dict[int, float]) -> list[_Stored]:
-        s, f, docs, make = self.settings, ctx.f, self._docs, Features._make
+    def _judge_candidates(self, f: Features, chosen: dict[int, float]) -> list[_Stored]:
+        s, docs, make = self.settings, self._docs, Features._make
         window = s.window_hours * 3600
         merge_min = s.merge_min
         story_of = self._stories.story_of
@@ -225,7 +224,8 @@ class Detector:
         # which the desk should see as such). Judging was most of the cost of an item.
         own: set[int] = set()
         other: set[int] = set()
-        out = []
+        out: list[_Stored] = []
+        ctx: Context | None = None  # made for the first candidate judged
         for c, shared in chosen.items():
             story = id(story_of(c))
             if story in own or (story in other and docs[c][3] != f.source):
@@ -233,6 +233,8 @@ class Detector:
             old = make(docs[c])
             if f.t and old.t and abs(f.t - old.t) > window:
                 continue
+            if ctx is None:
+                ctx = Context(f)
             verdict = judge(ctx, old, shared, s)
             if verdict is not None:
                 relation, score, why = verdict
