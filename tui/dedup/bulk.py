@@ -26,7 +26,15 @@ from concurrent.futures.process import BrokenProcessPool
 from sys import intern
 from typing import ClassVar, NamedTuple
 
-from tui.dedup.features import Analysis, Features, analyse, assemble, lede_weights, weigh
+from tui.dedup.features import (
+    Analysis,
+    Features,
+    analyse,
+    assemble,
+    lede_weights,
+    terms,
+    weigh,
+)
 from tui.model import Item, item_key
 
 #: below this many items a second process costs more to start (~0.2 s) than it saves
@@ -76,22 +84,24 @@ _Chunk = tuple[list[str], list[_Packed], bytes, bytes]
 
 class _Words(dict[str, int]):
     """(In the other process.) Each word sent so far -> its number, in the order sent;
-    `new` holds those first sent in the current chunk."""
+    `new` holds those not yet sent, `df` the document frequency of each, by number."""
 
     def __init__(self) -> None:
         super().__init__()
         self.new: list[str] = []
+        self.df = array("i")
 
     def __missing__(self, word: str) -> int:
         number = self[word] = len(self)
         self.new.append(word)
+        self.df.append(0)
         return number
 
 
 class _Counts:
-    """(In the other process.) The document frequencies and the count of items so far."""
+    """(In the other process.) The words with their document frequencies, and the count
+    of items so far."""
 
-    df: ClassVar[Counter[str]] = Counter()
     words: ClassVar[_Words] = _Words()
     n_docs = 0
     key_terms = 0
@@ -102,18 +112,23 @@ def prepare_many(rows: Sequence[_Row]) -> _Chunk:
     """(In the other process.) The items given as `_row`s analysed and weighed, in
     order, each counted in the document frequencies before the next is weighed."""
     out = []
-    df, words = _Counts.df, _Counts.words
-    words.new = []
+    words = _Counts.words
+    df = words.df
     counted: Counter[int] = Counter()
     for row in rows:
         n = _Counts.n_docs
         a = analyse(_Copy._make(row))
-        keys, weights = weigh(a, df, n, _Counts.key_terms, _Counts.name_boost)
-        df.update(weights.keys())
-        counted.update(map(words.__getitem__, weights))
+        # A term is looked up once, by its number: counts are an array, not a table.
+        numbers = list(map(words.__getitem__, terms(a)))
+        keys, weights = weigh(a, list(map(df.__getitem__, numbers)), n,
+                              _Counts.key_terms, _Counts.name_boost)
+        for number in numbers:
+            df[number] += 1
+        counted.update(numbers)
         _Counts.n_docs = n + 1
         out.append(_pack(n, a, keys, weights, words))
-    return (words.new, out, array("i", counted.keys()).tobytes(),
+    new, words.new = words.new, []
+    return (new, out, array("i", counted.keys()).tobytes(),
             array("i", counted.values()).tobytes())
 
 
@@ -227,7 +242,9 @@ def _start(nice: int, df: dict[str, int], n_docs: int, key_terms: int,
     both cores are busy (the app's screen, another program) this process waits, not the
     one that adds, which then waits for records and leaves the core to it: no slower
     than making them there. On an idle core it runs at full speed all the same."""
-    _Counts.df, _Counts.words = Counter(df), _Words()
+    _Counts.words = words = _Words()
+    for term, count in df.items():
+        words.df[words[term]] = count
     # This process makes records and counts, nothing that refers to itself: the
     # collector's passes would find no garbage.
     gc.disable()

@@ -20,7 +20,7 @@ import math
 import re
 import unicodedata
 from array import array
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from hashlib import blake2b
 from itertools import chain, pairwise, repeat
 from sys import intern
@@ -312,7 +312,8 @@ def analyse(item: Copy) -> Analysis:
 def features(a: Analysis, idx: int, df: Mapping[str, int], n_docs: int,
              key_terms: int, name_boost: float) -> tuple[Features, dict[str, float]]:
     """The features of an item from its analysis, and the weights of its terms."""
-    keys, weights = weigh(a, df, n_docs, key_terms, name_boost)
+    get = df.get
+    keys, weights = weigh(a, [get(t, 0) for t in terms(a)], n_docs, key_terms, name_boost)
     # Terms and labels are interned: a hundred thousand items name the same places and
     # agencies, and one string object each is most of what they would cost.
     own = a._replace(source=intern(a.source), language=intern(a.language),
@@ -324,19 +325,22 @@ def features(a: Analysis, idx: int, df: Mapping[str, int], n_docs: int,
                     lede_weights(a, weights, name_boost)), weights
 
 
-def weigh(a: Analysis, df: Mapping[str, int], n_docs: int, key_terms: int,
+def terms(a: Analysis) -> tuple[str, ...]:
+    """The terms an item is weighed on (and counted in the document frequencies by)."""
+    return a.plain + a.key_names
+
+
+def weigh(a: Analysis, frequencies: Sequence[int], n_docs: int, key_terms: int,
           name_boost: float) -> tuple[list[str], dict[str, float]]:
-    """The item's key terms, rarest first, and the weight of each of its terms: its
-    inverse document frequency, log((N + 1) / (df + 0.5)), times `name_boost` for names
-    and numbers."""
+    """The item's key terms, rarest first, and the weight of each of its `terms`, whose
+    document frequencies are `frequencies`: its inverse document frequency,
+    log((N + 1) / (df + 0.5)), times `name_boost` for names and numbers."""
     ln_total = math.log(n_docs + 1)
     logs = _log_df(n_docs)
-    get = df.get
-    terms = a.plain + a.key_names
-    idf = [ln_total - logs[get(t, 0)] for t in terms]
+    idf = [ln_total - logs[df] for df in frequencies]
     plain = len(a.plain)
     idf[plain:] = [w * name_boost for w in idf[plain:]]
-    weights = dict(zip(terms, idf, strict=True))
+    weights = dict(zip(terms(a), idf, strict=True))
     # Rarest first; ties by the term itself, so the choice never depends on hash order
     # (the sort is stable, also in reverse).
     ranked = sorted(weights)
