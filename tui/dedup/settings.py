@@ -18,14 +18,12 @@ class Settings:
     window_hours: float = 72.0
 
     # ---- candidates: an inverted index of each item's rarest names, numbers, lede words
-    #: key terms kept per item. First 24 (against 16: 2 misses in 8,000 against 11;
-    #: 32 no better and 40 % slower). Since the candidates found by a shared paragraph
-    #: and the agency's recent one-liners were added, 16 / 20 / 24 give the same
-    #: recall (1.0 on repeats, versions, corrections) and F1 within 0.0015 (10k items,
-    #: seeds 3, 11, 5: 0.9949 / 0.9960 / 0.9960, 0.9918 / 0.9904 / 0.9904, 0.9937 /
-    #: 0.9940 / 0.9933; 100k, seed 7: 0.9923 against 0.9929 at 24) at a third fewer
-    #: postings walked per item
-    key_terms: int = 16
+    #: key terms kept per item: 24 misses 2 items in 8,000 (16: 11; 32: no better and
+    #: 40 % slower). Since the paragraph and one-liner candidates came, 16 and 20 give
+    #: the synthetic stream's recall and F1 within 0.0015 (10k, seeds 3, 11, 5; 100k,
+    #: seed 7), but a newspaper's rewrite of a wire story (seeds/: the Baghuz story, a
+    #: long feature sharing few rare words with the agency copy) is found only at 24
+    key_terms: int = 24
     #: names and numbers count this many times a plain word when terms are ranked: at
     #: 1.5 the rare filler words of long features crowd the names out (14 misses, 2)
     name_boost: float = 2.5
