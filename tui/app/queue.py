@@ -1,12 +1,17 @@
 """The queue: one line per item, drawn line by line from the wire's own index.
 
 A `ScrollView` with `render_line` costs the same at 100,000 rows as at 100: only the
-lines on screen are drawn, and only lines that change are refreshed.
+lines on screen are drawn, and only lines that change are refreshed. Scrolling by a line
+(holding `j` past the bottom) repaints every line on screen: the rows drawn are kept, so
+that only the row coming in is made, and the scrollbar is repainted only when its thumb
+moves by a glyph (at 100,000 rows, once in some 200 lines).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from math import ceil
+from time import time
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -16,6 +21,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from tui.app.messages import CursorMoved
@@ -31,6 +37,10 @@ _WIDTHS = {"time": 5, "urgency": 2, "source": 14, "slug": 18, "words": 5, "statu
 
 _GIVE_WAY = ("assignee", "tags", "slug", "words", "source", "story", "status")
 _HEADLINE_MIN = 30
+#: rows kept drawn (a few screens' worth; all are dropped when the listing changes)
+_KEPT_ROWS = 1_000
+#: seconds a drawn row is kept at most: an embargo lifting shows within this time
+_ROWS_KEPT_FOR = 60
 
 
 class QueueView(ScrollView, can_focus=True):
@@ -81,6 +91,12 @@ class QueueView(ScrollView, can_focus=True):
         #: set by the app: is the item's story killed, is the item under embargo
         self.killed: Callable[[str], bool] = lambda _key: False
         self.embargoed: Callable[[str], bool] = lambda _key: False
+        #: rows as drawn (without the cursor), by item, for the looks in `_drawn_for`
+        self._drawn: dict[str, Strip] = {}
+        self._drawn_for: object = None
+        #: the widget's and the rows' styles for this paint (the theme, the focus)
+        self._base_style = Style()
+        self._styles: dict[str, Style] = {}
 
     @property
     def current_id(self) -> str | None:
@@ -99,6 +115,7 @@ class QueueView(ScrollView, can_focus=True):
             row = min(self.cursor, max(len(self.listing) - 1, 0))
         shift = row - self.cursor
         self.cursor = row
+        self._drawn.clear()  # decisions, stories or arrivals may have changed any row
         self._set_rows(len(self.listing))
         # keep the cursor where the editor's eyes are: scroll with the inserted rows (and
         # back inside the listing when it got shorter)
@@ -160,22 +177,53 @@ class QueueView(ScrollView, can_focus=True):
         # inside the scrollbar: the right end of a row is not drawn under it
         return self.scrollable_content_region.width
 
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        # As `ScrollView.watch_scroll_y`, but the scrollbar is told its new position
+        # without a repaint unless its thumb is drawn elsewhere: one line is a sliver of
+        # a glyph at 100,000 rows, and redrawing the bar was a sixth of a scroll's paint.
+        if self.show_vertical_scrollbar:
+            _move_thumb(self.vertical_scrollbar, new_value)
+        if round(old_value) != round(new_value):
+            self.refresh(self.size.region)
+
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._width = self._row_width()  # once per paint, not per row
+        # once per paint, not per row
+        self._width = self._row_width()
+        self._paint_styles()
         return super().render_lines(crop)
 
+    def _paint_styles(self) -> None:
+        self._base_style = self.rich_style
+        self._styles = {name: self.get_component_rich_style(name)
+                        for name in sorted(self.COMPONENT_CLASSES)}
+        looks = (self._width, self._base_style, tuple(self._styles.values()),
+                 int(time() // _ROWS_KEPT_FOR))
+        if looks != self._drawn_for or len(self._drawn) > _KEPT_ROWS:
+            self._drawn.clear()
+            self._drawn_for = looks
+
     def render_line(self, y: int) -> Strip:
+        if not self._styles:
+            self._paint_styles()  # asked outside a paint
         width = self._width
         row = self.scroll_offset.y + y
-        base = self.rich_style
         if row >= len(self.listing):
-            return Strip.blank(width, base)
+            return Strip.blank(width, self._base_style)
         item_id = self.listing.keys[row]
+        strip = self._drawn.get(item_id)
+        if strip is None:
+            strip = self._drawn[item_id] = self._draw_row(row, item_id, width)
+        if row == self.cursor:
+            # over the row's own colours (`Strip.apply_style` goes under them); the row
+            # as drawn is kept, ready for when the cursor leaves it
+            cursor = self._styles["queue--cursor"]
+            return Strip(Segment.apply_style(strip, post_style=cursor), strip.cell_length)
+        return strip
+
+    def _draw_row(self, row: int, item_id: str, width: int) -> Strip:
         # asked once per row: the app answers from the item's whole story
         killed = self.killed(item_id)
-        style = base + self._row_style(item_id, killed)
-        if row == self.cursor:
-            style += self.get_component_rich_style("queue--cursor")
+        style = self._base_style + self._row_style(item_id, killed)
         indent = "  └ " if self.listing.depth[row] else ""
         text = indent + self.row_text(item_id, width - len(indent), killed=killed)
         strip = Strip([Segment(text, style)])
@@ -247,18 +295,39 @@ class QueueView(ScrollView, can_focus=True):
     def _row_style(self, item_id: str, killed: bool) -> Style:
         item = self.wire.items[item_id]
         decision = self.desk.decision(item_id)
+        styles = self._styles
         style = Style()
         if decision.status == "spiked":
-            return self.get_component_rich_style("queue--spiked")
+            return styles["queue--spiked"]
         if killed:
-            return self.get_component_rich_style("queue--killed")
+            return styles["queue--killed"]
         if decision.status == "new":
-            style += self.get_component_rich_style("queue--new")
+            style += styles["queue--new"]
         if item.is_flash:
-            style += self.get_component_rich_style("queue--flash")
+            style += styles["queue--flash"]
         elif self.wire.stories.size_of(item_id) > 1:
-            style += self.get_component_rich_style("queue--dup")
+            style += styles["queue--dup"]
         return style
+
+
+def _move_thumb(bar: ScrollBar, position: float) -> None:
+    """Give the scrollbar its new position; repaint it only if its thumb is drawn
+    elsewhere (the position is kept exact: dragging the thumb starts from it)."""
+    before = _thumb(bar)
+    bar.set_reactive(ScrollBar.position, bar.validate_position(position))
+    if _thumb(bar) != before:
+        bar.refresh()
+
+
+def _thumb(bar: ScrollBar) -> list[Segment]:
+    """The bar's glyphs as its renderer draws them, sized as `ScrollBar` sizes them (in
+    the renderer's default colours: the position does not change the colours)."""
+    virtual = bar.window_virtual_size
+    window = bar.window_size if bar.window_size < virtual else 0
+    drawn = bar.renderer.render_bar(size=bar.size.height, virtual_size=ceil(virtual),
+                                    window_size=ceil(window), position=bar.position,
+                                    thickness=bar.thickness, vertical=bar.vertical)
+    return list(drawn.segments)
 
 
 def _fit(text: str, width: int) -> str:
