@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.timer import Timer
 from wiredesk_testdata import record_notifications
 
-from tui.app.app import WiredeskApp
+from tui.app.app import PREVIEW_DELAY, WiredeskApp
+from tui.app.messages import CursorMoved
 from tui.app.queue import QueueView
 from tui.app.screens import HelpScreen, Picker
 from tui.cli import build_app
@@ -226,3 +230,32 @@ async def test_quitting_while_the_stories_are_built_stops_building_them(
         assert not app.grouped
         await pilot.press("q")
     assert stopped.wait(2), "the worker went on building stories after the app closed"
+
+
+async def test_the_preview_waits_from_the_cursor_move_not_from_the_message(
+        config: Config, inbox: Path, state_file: Path) -> None:
+    # The queue's message reaches the app after the screen has drawn the cursor line: the
+    # preview's wait is what is left of PREVIEW_DELAY since the move.
+    app = _app(config, inbox, state_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(app)
+        await pilot.pause()
+        waits: list[float] = []
+        set_timer = app.set_timer
+
+        def spy(delay: float, *args: Any, **options: Any) -> Timer:
+            waits.append(delay)
+            return set_timer(delay, *args, **options)
+
+        app.set_timer = spy  # type: ignore[method-assign]
+        key = app.queue.current_id
+        app.post_message(CursorMoved(key, at=time.monotonic() - PREVIEW_DELAY / 2))
+        await pilot.pause()
+        app.post_message(CursorMoved(key, at=time.monotonic() - 10))
+        await pilot.pause()
+        assert len(waits) == 2
+        assert 0 < waits[0] <= PREVIEW_DELAY / 2
+        assert 0 < waits[1] < 0.01  # rested long enough already: at once
+        await pilot.pause(PREVIEW_DELAY)
+        assert app._preview_timer is None
+

@@ -167,7 +167,11 @@ class WiredeskApp(DayLoading):
         # the cursor rests, so holding `j` moves the cursor line at full speed.
         if self._preview_timer is not None:
             self._preview_timer.stop()
-        self._preview_timer = self.set_timer(PREVIEW_DELAY, lambda: self.show_item(
+        # Counted from the move, not from here: the message comes only after the screen
+        # has drawn the cursor line (some 10 ms when the queue scrolls), which the
+        # preview used to wait on top. (A Textual timer needs some interval.)
+        rest = max(PREVIEW_DELAY - (time.monotonic() - message.at), 0.001)
+        self._preview_timer = self.set_timer(rest, lambda: self.show_item(
             CursorMoved(message.item_id)))
 
     def show_item(self, message: CursorMoved) -> None:

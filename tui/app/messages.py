@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from time import monotonic
 
 from textual.message import Message
 
@@ -13,6 +14,9 @@ class CursorMoved(Message):
     them collapses into the latest before the preview redraws."""
 
     item_id: str | None
+    #: when the cursor moved (`time.monotonic()`): the message reaches the app only after
+    #: the screen has drawn the cursor line, and the preview's wait counts from the move
+    at: float = field(default_factory=monotonic)
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, CursorMoved)
