@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ from textual.timer import Timer
 from wiredesk_testdata import record_notifications
 
 from tui.app.app import PREVIEW_DELAY, WiredeskApp
+from tui.app.dayload import COLLECT_AFTER
 from tui.app.messages import CursorMoved
 from tui.app.queue import QueueView
 from tui.app.screens import HelpScreen, Picker
@@ -259,3 +261,13 @@ async def test_the_preview_waits_from_the_cursor_move_not_from_the_message(
         await pilot.pause(PREVIEW_DELAY)
         assert app._preview_timer is None
 
+
+async def test_the_collector_runs_less_while_the_app_runs_and_as_before_after(
+        config: Config, inbox: Path, state_file: Path) -> None:
+    before = gc.get_threshold()
+    app = _app(config, inbox, state_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(app)
+        await pilot.pause()
+        assert gc.get_threshold() == (max(COLLECT_AFTER, before[0]), *before[1:])
+    assert gc.get_threshold() == before

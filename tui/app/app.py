@@ -487,6 +487,7 @@ class WiredeskApp(DayLoading):
 
     def on_unmount(self) -> None:
         self._stop.set()
+        self._collect_as_before()
 
     @classmethod
     def binding_ids(cls) -> set[str]:

@@ -32,6 +32,11 @@ from tui.wire import Wire, group_items
 RELIST_WHILE_LOADING = 1.0
 #: items indexed for search at a time while a search may wait
 INDEX_CHUNK = 500
+#: objects that may come alive, once the day is loaded, before the collector looks at the
+#: young ones (Python's default: 700). Each line the screen draws is a Textual `Strip`
+#: with seven caches of its own: a scroll's paint holds some 5,000 objects for a moment,
+#: and at 700 every key paid for several collections, some of them full ones.
+COLLECT_AFTER = 10_000
 
 
 class _Closing(Exception):
@@ -53,6 +58,8 @@ class DayLoading(App[None]):
     _last_relist: float
     _stop: threading.Event
     _index_lock: threading.Lock
+    #: the collector's thresholds before the app raised the first (None: not raised)
+    _threshold_before: tuple[int, int, int] | None = None
 
     @property
     def queue(self) -> QueueView:
@@ -121,6 +128,7 @@ class DayLoading(App[None]):
         # The day's items live until the app closes: keep the collector from walking
         # them again and again (full collections took half a second at 100k items).
         gc.freeze()
+        self._collect_less()
         self._relist()
         self.prepare_day(*self.wire.take_ungrouped())
         flashes = [k for k in self.wire.order if is_pinned(self.wire, self.desk, k)]
@@ -132,6 +140,19 @@ class DayLoading(App[None]):
             count = len(self.wire.quarantined)
             self.notify(f"{count} file(s) could not be read and were set aside: press Q to "
                         "see which and why.", severity="warning")
+
+    def _collect_less(self) -> None:
+        """The collector's first threshold raised to `COLLECT_AFTER` while the app runs
+        (put back when it closes: tests run many apps in one process)."""
+        if self._threshold_before is None:
+            self._threshold_before = gc.get_threshold()
+            gc.set_threshold(max(COLLECT_AFTER, self._threshold_before[0]),
+                             *self._threshold_before[1:])
+
+    def _collect_as_before(self) -> None:
+        if self._threshold_before is not None:
+            gc.set_threshold(*self._threshold_before)
+            self._threshold_before = None
 
     def _alert(self, keys: Iterable[str]) -> None:
         for key in keys:
