@@ -37,7 +37,8 @@ class Paints:
     sizes: list[int] = field(default_factory=list)
     #: layouts of the screen (every widget placed again, or a scroll reflow)
     layouts: int = 0
-    #: queue rows drawn (`QueueView.render_line` calls)
+    #: queue rows drawn (`QueueView._draw_row` calls: a row already drawn is kept, and
+    #: the screen's asking for it again is not counted)
     rows: int = 0
 
 
@@ -150,17 +151,17 @@ def _stamped(call: Callable[..., Any], stamps: list[tuple[float, float]]) -> Cal
 def watch_screen(app: Any, paints: Paints) -> None:
     """Hooks on the mounted screen and queue: layouts, and queue rows drawn."""
     queue = app.queue
-    render_line = queue.render_line
+    draw_row = queue._draw_row
 
     def laid_out(_screen: object) -> None:
         paints.layouts += 1
 
-    def row(y: int) -> Any:
+    def row(*args: Any) -> Any:
         paints.rows += 1
-        return render_line(y)
+        return draw_row(*args)
 
     app.screen.screen_layout_refresh_signal.subscribe(queue, laid_out, immediate=True)
-    queue.render_line = row
+    queue._draw_row = row
 
 
 async def settle(app: Any, pilot: Pilot[None]) -> None:

@@ -132,7 +132,8 @@ _LEGEND = (
     "waits for the cursor to rest; `p99`: of the later of `to paint` and `preview`, what "
     "the bars judge; `cpu`: the process's CPU time; `wall`: the step until the preview is "
     "drawn, with the pilot's own waits; per step: `paints` screen updates, `layouts` "
-    "screen layouts, `rows` queue rows drawn; `x 1k`: what the bars judge, against the "
+    "screen layouts, `rows` queue rows drawn (a row drawn before is kept: a scroll by a "
+    "line draws the row coming in); `x 1k`: what the bars judge, against the "
     "{base:,}-item day.)")
 
 
