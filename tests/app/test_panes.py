@@ -3,6 +3,8 @@ laying the screen out, long copy scrolls by key and wheel, and a resize re-wraps
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
@@ -96,3 +98,50 @@ async def test_wire_text_is_shown_as_its_characters() -> None:
         await pilot.pause()
         assert preview.lines[0].text.strip() == "[bold]X[/] [@click=app.quit]Y"
         assert app.is_running
+
+
+async def test_the_scrollbar_is_hidden_while_the_text_fits_without_matching_the_css() -> None:
+    app = _Panes()
+    async with app.run_test(size=(60, 20)) as pilot:
+        preview = app.query_one(Preview)
+        matched: list[object] = []
+        update_nodes = app.stylesheet.update_nodes
+
+        def spy(nodes: Any, animate: bool = False) -> None:
+            matched.append(nodes)
+            update_nodes(nodes, animate=animate)
+
+        app.stylesheet.update_nodes = spy  # type: ignore[method-assign]
+        for text in ("short", WORDS, "short again", WORDS + " more"):
+            preview.show(Text(text))
+            await pilot.pause()
+            fits = len(preview.lines) <= preview.scrollable_content_region.height
+            colours = (preview.styles.scrollbar_color, preview.styles.scrollbar_background)
+            # (the scrollbar draws itself in its parent's scrollbar colours)
+            assert all(colour.a == 0 for colour in colours) == fits
+        assert matched == []
+
+
+async def test_a_hidden_scrollbar_is_not_repainted_for_text_that_fits_again() -> None:
+    app = _Panes()
+    async with app.run_test(size=(60, 20)) as pilot:
+        preview = app.query_one(Preview)
+        bar = preview.vertical_scrollbar
+        preview.show(Text("one line"))
+        await pilot.pause()
+        repaints: list[object] = []
+        refresh = bar.refresh
+
+        def spy(*regions: Any, **options: Any) -> Any:
+            repaints.append(regions)
+            return refresh(*regions, **options)
+
+        bar.refresh = spy  # type: ignore[method-assign]
+        preview.show(Text("two\nlines"))
+        await pilot.pause()
+        assert preview.virtual_size.height == 2
+        assert bar.window_virtual_size == 2
+        assert repaints == []
+        preview.show(Text(WORDS))  # the bar shows: its thumb is drawn
+        await pilot.pause()
+        assert repaints

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from rich.console import RenderableType
 from textual import events
+from textual.color import Color
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.visual import Visual, visualize
@@ -27,18 +29,11 @@ class TextPane(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     TextPane {
         overflow-x: hidden;
-        /* Always a scrollbar, hidden while the text fits: its coming and going would lay
-           the screen out again, and change the width the text is wrapped to. */
+        /* Always a scrollbar, hidden while the text fits (see `_hide_bar`): its coming
+           and going would lay the screen out again, and change the width the text is
+           wrapped to. */
         overflow-y: scroll;
         padding: 0 1;
-    }
-    TextPane.-fits {
-        scrollbar-background: transparent;
-        scrollbar-background-hover: transparent;
-        scrollbar-background-active: transparent;
-        scrollbar-color: transparent;
-        scrollbar-color-hover: transparent;
-        scrollbar-color-active: transparent;
     }
     """
 
@@ -52,6 +47,7 @@ class TextPane(ScrollView, can_focus=True):
         self._rendered_width: int | None = None
         #: and the style: they carry the colours of the theme they were rendered with
         self._rendered_style: VisualStyle | None = None
+        self._bar_hidden = False
 
     @property
     def lines(self) -> list[Strip]:
@@ -67,7 +63,8 @@ class TextPane(ScrollView, can_focus=True):
         if self._render_strips() == before and at_top:
             return  # the same lines (one lone story after another): nothing to repaint
         self._fit_virtual_size()
-        self.scroll_home(animate=False, immediate=True)
+        if not at_top:
+            self.scroll_home(animate=False, immediate=True)
         self.refresh()
 
     def render_lines(self, crop: Region) -> list[Strip]:
@@ -108,14 +105,34 @@ class TextPane(ScrollView, can_focus=True):
     def _fit_virtual_size(self) -> None:
         view = self.scrollable_content_region.size
         size = Size(view.width, len(self._strips))
-        self.set_class(size.height <= view.height, "-fits")
+        was_hidden = self._bar_hidden
+        self._hide_bar(size.height <= view.height)  # repaints the bar if it changes
         if size == self.virtual_size:
             return
         # The box and its scrollbar stay: only the thumb changes. Setting `virtual_size`
         # the usual way would lay the whole screen out again.
         self.set_reactive(ScrollView.virtual_size, size)
+        # the bar told all at once and repainted once (each of its reactives set the usual
+        # way asks for a repaint of its own)
         bar = self.vertical_scrollbar
-        bar.window_virtual_size = size.height
-        bar.window_size = view.height
-        bar.position = self.scroll_offset.y
-        bar.refresh()
+        bar.set_reactive(ScrollBar.window_virtual_size, size.height)
+        bar.set_reactive(ScrollBar.window_size, view.height)
+        bar.set_reactive(ScrollBar.position, bar.validate_position(self.scroll_offset.y))
+        if not (was_hidden and self._bar_hidden):
+            bar.refresh()  # (a hidden bar looks the same wherever its thumb is)
+
+    def _hide_bar(self, hidden: bool) -> None:
+        """The scrollbar drawn in transparent colours while the text fits. Set as the
+        pane's own style: a CSS class would match the stylesheet against the pane and
+        its scrollbars again (a millisecond, for every other item in the preview)."""
+        if hidden == self._bar_hidden:
+            return
+        self._bar_hidden = hidden
+        for rule in _BAR_COLOURS:
+            setattr(self.styles, rule, _TRANSPARENT if hidden else None)
+
+
+_BAR_COLOURS = ("scrollbar_background", "scrollbar_background_hover",
+                "scrollbar_background_active", "scrollbar_color", "scrollbar_color_hover",
+                "scrollbar_color_active")
+_TRANSPARENT = Color(0, 0, 0, 0)
