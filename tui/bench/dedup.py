@@ -105,9 +105,10 @@ def _detector(items: list[Item], labels: list[Label]) -> dict[str, Any]:
     # its record, timed apart in a second pass (weighed against the whole stream's
     # counts, a little dearer than against those before it).
     live = []
+    total = len(items)
     for n, (item, took) in enumerate(zip(items, times, strict=True)):
         start = clock()
-        extract(item, n, df, n, settings.key_terms, settings.name_boost)
+        extract(item, n, df, total, settings.key_terms, settings.name_boost)
         live.append(took + clock() - start)
     traced = _traced_mb(items)
     tail = len(times) * 9 // 10
