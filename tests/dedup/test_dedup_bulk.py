@@ -142,6 +142,36 @@ def test_a_process_that_dies_midway_leaves_the_rest_here_with_the_same_links(
     assert detector.document_frequencies == one_by_one.document_frequencies
 
 
+def test_a_started_process_makes_every_record_and_is_gone_after(
+        stream: list[Item], one_by_one: Detector, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bulk, "CHUNK", 64)
+    made_here: list[object] = []
+
+    def counted(*args: Any) -> Any:
+        made_here.append(args[0])
+        return features(*args)
+
+    monkeypatch.setattr("tui.dedup.detector.features", counted)
+    bulk.warm(wait=True)
+    detector = Detector()
+    detector.add_all(stream)  # fewer than BULK_MIN items: only a started process is used
+    assert made_here == []  # the first chunk too
+    assert _links(detector, stream) == _links(one_by_one, stream)
+    assert detector.stories() == one_by_one.stories()
+    assert detector.document_frequencies == one_by_one.document_frequencies
+    assert not multiprocessing.active_children()
+
+
+def test_a_started_process_waits_for_a_stream_worth_it_and_cool_stops_it(
+        stream: list[Item]) -> None:
+    bulk.warm()
+    detector = Detector()
+    detector.add_all(stream[:10])  # under a chunk: made here
+    assert multiprocessing.active_children()  # still there for the next
+    bulk.cool()
+    assert not multiprocessing.active_children()
+
+
 def test_stopping_early_shuts_the_other_process_down(stream: list[Item]) -> None:
     pairs = bulk.prepared(stream, Counter(), 0, 24, 2.5, 100, 64)
     for _ in range(200):

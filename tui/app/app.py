@@ -27,6 +27,7 @@ from tui.app.screens import HelpRow, HelpScreen, Picker, Prompt
 from tui.app.statusline import StatusLine
 from tui.app.story_panel import StoryPanel
 from tui.config import Config
+from tui.dedup import bulk
 from tui.dedup.diff import diff_items
 from tui.desk.desk import Desk, SaveFailed
 from tui.desk.files import StateError
@@ -488,6 +489,7 @@ class WiredeskApp(DayLoading):
     def on_unmount(self) -> None:
         self._stop.set()
         self._collect_as_before()
+        bulk.cool()  # a helper process started for a day the app did not get to group
 
     @classmethod
     def binding_ids(cls) -> set[str]:

@@ -16,6 +16,7 @@ from textual.worker import Worker, WorkerState
 
 from tui.app.queue import QueueView
 from tui.config import Config
+from tui.dedup import bulk
 from tui.dedup.groups import StoryIndex
 from tui.dedup.stories import Overrides
 from tui.desk.desk import Desk, SaveFailed
@@ -114,6 +115,9 @@ class DayLoading(App[None]):
         added: list[str] = []
         for result in batch:
             added += self.wire.add_result(result)
+        if not self.loaded and len(self.wire.items) >= bulk.CHUNK:
+            # a day to group in bulk: the helper process starts while the rest is read
+            bulk.warm()
         if self.loaded and added:
             self.arrived += len(added)
             self._alert(added)

@@ -15,9 +15,11 @@ cannot start or dies, the records are made here: the same records, so the same l
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
+import threading
 from array import array
 from collections import Counter, deque
 from collections.abc import Generator, Iterator, Sequence
@@ -41,8 +43,10 @@ from tui.model import Item, item_key
 BULK_MIN = 2000
 #: items per message: large enough that a message's cost is small beside its work
 CHUNK = 500
+#: ... and the smallest, for short streams
+SMALL_CHUNK = 100
 AHEAD = 4
-#: the other process's niceness, added to this one's (see _yield_the_cpu)
+#: the other process's niceness, added to this one's (see _start)
 NICE = 10
 
 class _Copy(NamedTuple):
@@ -172,24 +176,32 @@ def prepared(items: Sequence[Item], df: Counter[str], n_docs: int, key_terms: in
     counted in `df` here, a chunk at a time (a detector stopped in the middle of a chunk
     has counted all of it). Close the iterator when stopping early (the other process
     is shut down then)."""
-    if len(items) < bulk_min:
+    warmed = _Warm.take()
+    if len(items) < (CHUNK if warmed else bulk_min):
+        _Warm.put_back(warmed)
         yield from ((item, None) for item in items)
         return
+    # Smaller chunks for a short stream: this side starts on the first sooner.
+    chunk = min(chunk, max(SMALL_CHUNK, len(items) // 16))
     chunks = [items[at:at + chunk] for at in range(0, len(items), chunk)]
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_start,
-                               initargs=(NICE, dict(df), n_docs, key_terms, name_boost))
+    pool = warmed[0] if warmed else _new_pool()
+    # a started process that is ready makes the first chunk too
+    ready = warmed is not None and warmed[1].done() and warmed[1].exception() is None
     pending: deque[Future[_Chunk]] = deque()
     #: the other side's words by number, interned
     words: list[str] = []
     try:
-        broken = not _submit(pool, pending, iter(chunks), AHEAD + 1)
+        broken = not _submit(pool, pending, iter(chunks), AHEAD + 1,
+                             first=(dict(df), n_docs, key_terms, name_boost))
         later = iter(chunks[AHEAD + 1:])
-        # The first chunk is made here while the other process starts, and there too,
-        # since its counts must hold every item (its records are not read, its words are).
-        yield from ((item, None) for item in chunks[0])
-        for at, part in enumerate(chunks[1:]):
-            made = None if broken else _records(pending, words, df, first=at == 0)
+        if not ready:
+            # The first chunk is made here while the other process starts, and there
+            # too, since its counts must hold every item (its records are not read,
+            # its words are).
+            yield from ((item, None) for item in chunks[0])
+        for at, part in enumerate(chunks[0 if ready else 1:]):
+            made = None if broken else _records(pending, words, df,
+                                                first=at == 0 and not ready)
             if made is None:
                 broken = True
                 yield from ((item, None) for item in part)
@@ -200,6 +212,61 @@ def prepared(items: Sequence[Item], df: Counter[str], n_docs: int, key_terms: in
         for future in pending:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def warm(wait: bool = False) -> None:
+    """Start the other process now, for the next bulk add to take: a new interpreter
+    importing the detector takes 0.15-0.3 s, which then overlaps other work (the app
+    starts it when it finds a day to read). `wait`: until it has started."""
+    with _Warm.lock:
+        if _Warm.pool is None:
+            pool = _new_pool()
+            try:
+                _Warm.started = pool.submit(_reset, {}, 0, 0, 0.0)
+            except _NO_PROCESS:
+                pool.shutdown(wait=False)
+                return
+            _Warm.pool = pool
+        started = _Warm.started
+    if wait and started is not None:
+        with contextlib.suppress(*_NO_PROCESS):
+            started.result()
+
+
+def cool() -> None:
+    """Stop a started process that no bulk add took."""
+    taken = _Warm.take()
+    if taken is not None:
+        taken[0].shutdown(wait=True, cancel_futures=True)
+
+
+class _Warm:
+    """The process `warm` started, until a bulk add takes it."""
+
+    lock = threading.Lock()
+    pool: ClassVar[ProcessPoolExecutor | None] = None
+    started: ClassVar[Future[None] | None] = None
+
+    @classmethod
+    def take(cls) -> tuple[ProcessPoolExecutor, Future[None]] | None:
+        with cls.lock:
+            pool, started, cls.pool, cls.started = cls.pool, cls.started, None, None
+        return None if pool is None or started is None else (pool, started)
+
+    @classmethod
+    def put_back(cls, taken: tuple[ProcessPoolExecutor, Future[None]] | None) -> None:
+        if taken is None:
+            return
+        with cls.lock:
+            if cls.pool is None:
+                cls.pool, cls.started = taken
+                return
+        taken[0].shutdown(wait=False)  # another was started meanwhile
+
+
+def _new_pool() -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_start, initargs=(NICE,))
 
 
 def _records(pending: deque[Future[_Chunk]], words: list[str], df: Counter[str],
@@ -236,37 +303,46 @@ def prepare() -> None:
         return  # no second process then: add_all makes every record in this one
 
 
-def _start(nice: int, df: dict[str, int], n_docs: int, key_terms: int,
-           name_boost: float) -> None:
-    """(In the other process.) Take the detector's counts, and lower the priority: when
-    both cores are busy (the app's screen, another program) this process waits, not the
-    one that adds, which then waits for records and leaves the core to it: no slower
-    than making them there. On an idle core it runs at full speed all the same."""
-    _Counts.words = words = _Words()
-    for term, count in df.items():
-        words.df[words[term]] = count
+def _start(nice: int) -> None:
+    """(In the other process.) Lower the priority: when both cores are busy (the app's
+    screen, another program) this process waits, not the one that adds, which then
+    waits for records and leaves the core to it: no slower than making them there. On
+    an idle core it runs at full speed all the same."""
     # This process makes records and counts, nothing that refers to itself: the
     # collector's passes would find no garbage.
     gc.disable()
-    _Counts.n_docs, _Counts.key_terms, _Counts.name_boost = n_docs, key_terms, name_boost
     if nice and hasattr(os, "nice"):
         os.nice(nice)
 
 
+def _reset(df: dict[str, int], n_docs: int, key_terms: int, name_boost: float) -> None:
+    """(In the other process.) Take a detector's counts, before its items are sent."""
+    _Counts.words = words = _Words()
+    for term, count in df.items():
+        words.df[words[term]] = count
+    _Counts.n_docs, _Counts.key_terms, _Counts.name_boost = n_docs, key_terms, name_boost
+
+
 def _submit(pool: ProcessPoolExecutor, pending: deque[Future[_Chunk]],
-            later: Iterator[Sequence[Item]], count: int) -> bool:
-    """Send up to `count` more chunks; False when the other process cannot start (the
-    first submit starts it) or has died."""
+            later: Iterator[Sequence[Item]], count: int,
+            first: tuple[dict[str, int], int, int, float] | None = None) -> bool:
+    """Send up to `count` more chunks (after the counts to start from, `first`); False
+    when the other process cannot start (the first submit starts it) or has died."""
     try:
+        if first is not None:
+            pool.submit(_reset, *first)
         for _, part in zip(range(count), later, strict=False):
             pending.append(pool.submit(prepare_many, [_row(item) for item in part]))
-    except (OSError, ValueError, RuntimeError, BrokenProcessPool, ImportError,
-            NotImplementedError):
-        # No process (no semaphores, no file descriptors left, a pool shut down, standard
-        # error captured with no descriptor to hand on, see prepare()): the caller
-        # makes the rest itself.
-        return False
+    except _NO_PROCESS:
+        return False  # the caller makes the rest itself
     return True
+
+
+#: what starting or sending to the other process raises when it cannot be had: no
+#: semaphores, no file descriptors left, a pool shut down, standard error captured with
+#: no descriptor to hand on (see prepare())
+_NO_PROCESS = (OSError, ValueError, RuntimeError, BrokenProcessPool, ImportError,
+               NotImplementedError)
 
 
 def _result(future: Future[_Chunk]) -> _Chunk | None:
