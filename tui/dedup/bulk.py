@@ -5,12 +5,15 @@ its cost) is made in a second process while this one adds the items before it.
 The weights in a record read the document frequencies of the items before it. The
 other process keeps its own count: it starts from the detector's (empty for a new
 day) and counts every item it is sent, as the detector counts every item it adds, so
-its records are the ones `add` would make here. Items go in chunks, as tuples of the
+its records are the ones `add` would make here; it sends the chunk's counts back, and
+words as numbers (each string once). Items go in chunks, as tuples of the
 fields `analyse` reads (a frozen dataclass of thirty fields pickles four times
 slower), and come back in order, at most `AHEAD` chunks ahead of the adding (they
 wait in memory). The process is spawned, not forked: the app has threads, and a fork
-copies their locks in whatever state. Below `BULK_MIN` items, or when the process
-cannot start or dies, the records are made here: the same records, so the same links.
+copies their locks in whatever state; `warm` starts it ahead of need (the app does
+while it reads a day). Below `BULK_MIN` items (a chunk with a started process), or when
+the process cannot start or dies, the records are made here: the same records, so the
+same links.
 """
 
 from __future__ import annotations
@@ -171,11 +174,12 @@ def prepared(items: Sequence[Item], df: Counter[str], n_docs: int, key_terms: in
              ) -> Generator[tuple[Item, Prepared | None], None, None]:
     """Each item with its record, in order; None where the caller is to make it (a short
     stream, the first chunk while the other process starts, or all the rest when it
-    cannot start or dies). Every item is to be added, in this order, to a detector
-    holding `n_docs` items counted in `df`; the terms of the records made there are
-    counted in `df` here, a chunk at a time (a detector stopped in the middle of a chunk
-    has counted all of it). Close the iterator when stopping early (the other process
-    is shut down then)."""
+    cannot start or dies). A process `warm` started is taken (from a chunk of items;
+    when it has started, it makes the first chunk too). Every item is to be added, in
+    this order, to a detector holding `n_docs` items counted in `df`; the terms of the
+    records made there are counted in `df` here, a chunk at a time (a detector stopped
+    in the middle of a chunk has counted all of it). Close the iterator when stopping
+    early (the other process is shut down then)."""
     warmed = _Warm.take()
     if len(items) < (CHUNK if warmed else bulk_min):
         _Warm.put_back(warmed)
