@@ -39,3 +39,17 @@ def record_notifications(app: Any) -> list[str]:
 
     app.notify = notify
     return messages
+
+
+def record_refreshes(widget: Any) -> list[tuple[Any, ...]]:
+    """The regions of each `refresh` of the widget from now on, a call a tuple (empty:
+    the whole widget)."""
+    calls: list[tuple[Any, ...]] = []
+    refresh = widget.refresh
+
+    def spy(*regions: Any, **options: Any) -> Any:
+        calls.append(regions)
+        return refresh(*regions, **options)
+
+    widget.refresh = spy
+    return calls

@@ -8,6 +8,7 @@ from typing import Any
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
+from wiredesk_testdata import record_refreshes
 
 from tui.app.preview import Preview
 from tui.app.story_panel import StoryPanel
@@ -129,14 +130,7 @@ async def test_a_hidden_scrollbar_is_not_repainted_for_text_that_fits_again() ->
         bar = preview.vertical_scrollbar
         preview.show(Text("one line"))
         await pilot.pause()
-        repaints: list[object] = []
-        refresh = bar.refresh
-
-        def spy(*regions: Any, **options: Any) -> Any:
-            repaints.append(regions)
-            return refresh(*regions, **options)
-
-        bar.refresh = spy  # type: ignore[method-assign]
+        repaints = record_refreshes(bar)
         preview.show(Text("two\nlines"))
         await pilot.pause()
         assert preview.virtual_size.height == 2

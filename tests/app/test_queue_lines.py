@@ -10,6 +10,7 @@ import pytest
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.strip import Strip
+from wiredesk_testdata import record_refreshes
 
 from tui.app.app import WiredeskApp
 from tui.app.bench_ui_day import write_day
@@ -32,18 +33,11 @@ async def test_a_move_in_a_scrolled_queue_repaints_the_lines_on_screen(
         await pilot.pause()
         top = queue.scroll_offset.y
         assert top > 0
-        refreshed: list[Region] = []
-        refresh = queue.refresh
-
-        def spy(*regions: Region, **options: Any) -> Any:
-            refreshed.extend(regions)
-            return refresh(*regions, **options)
-
-        queue.refresh = spy  # type: ignore[method-assign]
+        refreshed = record_refreshes(queue)
         await pilot.press("k")
         await pilot.pause()
         assert queue.scroll_offset.y == top  # still on screen: no scroll
-        lines = {region.y for region in refreshed if region.height == 1}
+        lines = {region.y for call in refreshed for region in call if region.height == 1}
         # widget lines of the old and the new cursor row
         assert {queue.cursor + 1 - top, queue.cursor - top} <= lines
 
