@@ -21,18 +21,18 @@ if TYPE_CHECKING:
 
 
 def build_app(config: Config, folders: Sequence[Path], desk: Desk,
-              cache: Path | None = None, poll_seconds: float = 0.25) -> WiredeskApp:
+              cache: Path | None = None, poll_seconds: float = 0.25,
+              watch: bool = True) -> WiredeskApp:
     """The one way to make the app; tests build it the same way with their own files.
-    Without `cache`, every file is parsed at start (what tests want)."""
+    Without `cache`, every file is parsed at start (what tests want); without `watch`,
+    changes are found by the polls and the full stat alone."""
     from tui.app.app import WiredeskApp
     from tui.dedup import bulk
-    from tui.ingest.cache import IngestCache
-    from tui.ingest.inbox import Inbox
+    from tui.inboxes import make_inbox
 
     check_keymap(config, WiredeskApp.binding_ids())
     bulk.prepare()  # the day's stories are built with a second process's help
-    inbox = Inbox(tuple(folders), IngestCache(cache) if cache else None,
-                  settle_seconds=config.inbox.settle_seconds)
+    inbox = make_inbox(config, folders, cache, watch=watch)
     return WiredeskApp(config=config, inbox=inbox, desk=desk, poll_seconds=poll_seconds)
 
 
@@ -195,14 +195,12 @@ def _inbox_folders(config: Config, args: argparse.Namespace) -> list[Path] | Non
 def _watch(config: Config, args: argparse.Namespace) -> int:
     import time
 
-    from tui.ingest.cache import IngestCache
-    from tui.ingest.inbox import Inbox
+    from tui.inboxes import make_inbox
 
     folders = _inbox_folders(config, args)
     if folders is None:
         return 2
-    inbox = Inbox(tuple(folders), IngestCache(paths.cache_file()),
-                  settle_seconds=config.inbox.settle_seconds)
+    inbox = make_inbox(config, folders, paths.cache_file())
     deadline = None if args.seconds is None else time.monotonic() + args.seconds
     try:
         for batch in inbox.load():
@@ -215,6 +213,8 @@ def _watch(config: Config, args: argparse.Namespace) -> int:
             _print_results(inbox.poll(), args.json)
     except KeyboardInterrupt:
         pass
+    finally:
+        inbox.close()
     return 0
 
 

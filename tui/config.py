@@ -16,6 +16,7 @@ from typing import Any
 
 from tui import paths
 from tui.dedup.settings import Settings
+from tui.ingest.names import DEFAULT_IGNORE
 from tui.tomlio import LocatedError, TomlSyntaxError, parse_toml
 
 
@@ -28,6 +29,10 @@ class InboxConfig:
     folders: tuple[str, ...] = ()
     #: a file must have kept its size and time this long before it is read
     settle_seconds: float = 0.5
+    #: every file in the inbox is stat'ed this often, for mounts that send no events
+    rescan_seconds: float = 30.0
+    #: names in the inbox folders that are not copy (shell globs on the file's name)
+    ignore: tuple[str, ...] = DEFAULT_IGNORE
 
 
 @dataclass(frozen=True)

@@ -170,11 +170,10 @@ def _export(desk: Desk, wire: Wire | None, fmt: str) -> int:
 
 def load_wire_quietly(folders: list[Path], config: Config, group: bool) -> Wire:
     from tui import paths
-    from tui.ingest.cache import IngestCache
-    from tui.ingest.inbox import Inbox
+    from tui.inboxes import make_inbox
 
     wire = Wire(config.dedup, group=group)
-    inbox = Inbox(tuple(folders), IngestCache(paths.cache_file()), settle_seconds=0.0)
+    inbox = make_inbox(config, folders, paths.cache_file(), watch=False, settle=False)
     for batch in inbox.load():
         for result in batch:
             wire.add_result(result)

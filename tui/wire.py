@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.dedup.groups import Story, StoryIndex
@@ -14,6 +15,18 @@ from tui.desk.state import ALONE, Decision, DeskState
 from tui.ingest import FileResult, Quarantined, read_paths
 from tui.ingest.dates import epoch
 from tui.model import Item
+
+
+@dataclass(slots=True)
+class Taken:
+    """What one file did to the wire."""
+
+    #: keys new to the wire
+    added: list[str] = field(default_factory=list)
+    #: keys whose item the file, read again, gave with new text
+    replaced: list[str] = field(default_factory=list)
+    #: keys the file, read again, no longer holds (see `Wire.take`)
+    removed: list[str] = field(default_factory=list)
 
 
 class Wire:
@@ -34,17 +47,40 @@ class Wire:
         self._overrides = Overrides()
         #: items taken while grouping is deferred, in the order they came
         self.ungrouped: list[Item] | None = None
+        #: file path -> the keys its items have, to replace them when it is read again
+        self._file_keys: dict[str, list[str]] = {}
+        self._problem_paths: set[str] = set()
 
     def add_result(self, result: FileResult) -> list[str]:
         """Take one file's items; returns the ids that were new to the wire."""
+        return self.take(result).added
+
+    def take(self, result: FileResult) -> Taken:
+        """Take one file's items. A file read again (appended to, rewritten, completed)
+        replaces what it gave before: its quarantine reasons go, an item of the same
+        key shows its new text, and an item whose id was made from its text (the file
+        held no agency id) and that the file no longer holds leaves the wire, as the
+        file's earlier text. Items with an agency id stay when a feed file drops them.
+        The stories keep the place the item's first text gave it."""
+        taken = Taken()
+        if result.path and (result.path in self._file_keys
+                            or result.path in self._problem_paths):
+            self._forget_file(result, taken)
         self.quarantined.extend(result.problems)
-        added = []
+        self._problem_paths.update(p.path for p in result.problems)
+        added = taken.added
         fresh: list[tuple[float, str]] = []
         for item in result.items:
-            if item.key in self.items:
+            old = self.items.get(item.key)
+            if old is not None:
+                if old.path == item.path and old != item:
+                    self._replace(old, item)
+                    taken.replaced.append(item.key)
                 continue  # the same transmission again (a resend or a re-read file)
             self.items[item.key] = item
             self.by_id.setdefault(item.id, []).append(item.key)
+            if item.path:
+                self._file_keys.setdefault(item.path, []).append(item.key)
             if self.ungrouped is not None:
                 self.ungrouped.append(item)
             elif self._group:
@@ -63,7 +99,46 @@ class Wire:
                 position = bisect.bisect_left(self._keys, sort_key)
                 self._keys.insert(position, sort_key)
                 self.order.insert(position, sort_key[1])
-        return added
+        return taken
+
+    def _forget_file(self, result: FileResult, taken: Taken) -> None:
+        path = result.path
+        self.quarantined = [q for q in self.quarantined if q.path != path]
+        self._problem_paths.discard(path)
+        still = {item.key for item in result.items}
+        keys = self._file_keys.get(path, [])
+        for key in [k for k in keys if k not in still and self.items[k].id.startswith("sha:")]:
+            self._remove(key)
+            taken.removed.append(key)
+
+    def _replace(self, old: Item, new: Item) -> None:
+        if old.sort_time != new.sort_time:
+            self._unlist(old.key)
+            self.items[new.key] = new
+            sort_key = self.order_position(new.key)
+            position = bisect.bisect_left(self._keys, sort_key)
+            self._keys.insert(position, sort_key)
+            self.order.insert(position, new.key)
+        self.items[new.key] = new
+        if self.ungrouped is not None:
+            self.ungrouped = [new if i.key == new.key else i for i in self.ungrouped]
+
+    def _remove(self, key: str) -> None:
+        item = self.items[key]
+        self._unlist(key)
+        del self.items[key]
+        self.by_id[item.id].remove(key)
+        if not self.by_id[item.id]:
+            del self.by_id[item.id]
+        self._file_keys[item.path].remove(key)
+        if self.ungrouped is not None:
+            self.ungrouped = [i for i in self.ungrouped if i.key != key]
+
+    def _unlist(self, key: str) -> None:
+        position = bisect.bisect_left(self._keys, self.order_position(key))
+        if position < len(self._keys) and self._keys[position][1] == key:
+            del self._keys[position]
+            del self.order[position]
 
     def defer_grouping(self) -> None:
         """From now on items are kept aside, not placed in stories, until

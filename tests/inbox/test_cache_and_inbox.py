@@ -12,6 +12,7 @@ from tui.ingest import inbox as inbox_module
 from tui.ingest.cache import IngestCache
 from tui.ingest.inbox import Inbox
 from tui.ingest.reader import FileResult
+from tui.ingest.signature import Signature
 from tui.model import Dateline, Item
 
 ITEM = Item(id="urn:1", path="/x/a.xml", format="nitf", source="Reuters",
@@ -42,9 +43,10 @@ def _items(batches: list[list[FileResult]] | list[FileResult]) -> list[str]:
 def test_cache_round_trip(tmp_path: Path) -> None:
     cache = IngestCache(tmp_path / "c.sqlite3")
     empty = Item(id="e", path="/x/b.txt", format="plain", headline="h")
-    cache.store([(FileResult("/x/a.xml", [ITEM, empty]), 10, 20)])
-    assert cache.unchanged({"/x/a.xml": (10, 20), "/x/c.xml": (1, 1)}) == {"/x/a.xml"}
-    assert cache.unchanged({"/x/a.xml": (10, 21)}) == set()  # touched since
+    cache.store([FileResult("/x/a.xml", [ITEM, empty], size=10, mtime_ns=20)])
+    assert cache.unchanged({"/x/a.xml": Signature(10, 20, 0, 0),
+                            "/x/c.xml": Signature(1, 1, 0, 0)}) == {"/x/a.xml"}
+    assert cache.unchanged({"/x/a.xml": Signature(10, 21, 0, 0)}) == set()  # touched since
     assert cache.load_all(["/x/a.xml"]) == ([ITEM, empty], [])
     cache.close()
     again = IngestCache(tmp_path / "c.sqlite3")
@@ -55,7 +57,7 @@ def test_items_from_the_cache_are_whole_frozen_items(tmp_path: Path) -> None:
     import dataclasses
 
     cache = IngestCache(tmp_path / "c.sqlite3")
-    cache.store([(FileResult("/x/a.xml", [ITEM]), 10, 20)])
+    cache.store([FileResult("/x/a.xml", [ITEM], size=10, mtime_ns=20)])
     items, problems = cache.load_all(["/x/a.xml"])
     (loaded,) = items
     assert type(loaded) is Item and isinstance(loaded, Item) and problems == []
@@ -68,10 +70,11 @@ def test_items_from_the_cache_are_whole_frozen_items(tmp_path: Path) -> None:
 
 def test_new_parser_code_empties_the_cache(tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    IngestCache(tmp_path / "c.sqlite3").store([(FileResult("/x/a.xml", [ITEM]), 1, 2)])
+    IngestCache(tmp_path / "c.sqlite3").store([FileResult("/x/a.xml", [ITEM], size=1,
+                                                          mtime_ns=2)])
     monkeypatch.setattr(cache_module, "parser_version", lambda: "another")
     emptied = IngestCache(tmp_path / "c.sqlite3")
-    assert emptied.unchanged({"/x/a.xml": (1, 2)}) == set()
+    assert emptied.unchanged({"/x/a.xml": Signature(1, 2, 0, 0)}) == set()
     assert emptied.load_all(["/x/a.xml"]) == ([], [])
 
 

@@ -488,6 +488,7 @@ class WiredeskApp(DayLoading):
 
     def on_unmount(self) -> None:
         self._stop.set()
+        self.inbox.close()
         self._collect_as_before()
         bulk.cool()  # a helper process started for a day the app did not get to group
 

@@ -99,9 +99,10 @@ class DayLoading(App[None]):
 
     def _index(self, batch: list[FileResult]) -> None:
         # Folding words for search is the costly part of taking an item: it is done off
-        # the screen's thread, under the lock the searches take.
+        # the screen's thread, under the lock the searches take. A file read again may
+        # bring an item's new text under its old key: indexed afresh.
         with self._index_lock:
-            self.search_index.add_all(item for result in batch for item in result.items)
+            self.search_index.update_all(item for result in batch for item in result.items)
 
     def _progress_from_thread(self, done: int, total: int) -> None:
         if total:
@@ -113,14 +114,19 @@ class DayLoading(App[None]):
 
     def _take(self, batch: list[FileResult]) -> None:
         added: list[str] = []
+        changed = False
         for result in batch:
-            added += self.wire.add_result(result)
+            taken = self.wire.take(result)
+            added += taken.added
+            changed = changed or bool(taken.replaced or taken.removed or result.problems)
         if not self.loaded and len(self.wire.items) >= bulk.CHUNK:
             # a day to group in bulk: the helper process starts while the rest is read
             bulk.warm()
         if self.loaded and added:
             self.arrived += len(added)
             self._alert(added)
+        elif self.loaded and changed:
+            pass  # a file read again: its new text is shown at once
         elif time.monotonic() - self._last_relist < RELIST_WHILE_LOADING:
             return  # a pass over the queue per batch of a cold day would slow the reading
         self._relist()

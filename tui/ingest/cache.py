@@ -1,6 +1,9 @@
 """Items already read, kept so that reopening a day of wire costs a table read, not a
-parse. Keyed by path, size and modification time; any change to a file or to the parsers
-reads the file again. A cache, not state: deleting it loses nothing.
+parse. Keyed by path and the file's signature (size, modification and change times,
+inode); a file read so soon after it was written that a rewrite could keep all of those
+("racy", as git calls it) is also checked by the digest of its bytes. Any change to a
+file or to the parsers reads the file again. A cache, not state: deleting it loses
+nothing.
 
 SQLite (standard library) because it is crash-safe, lets two wiredesk processes share one
 cache, and reads 100,000 rows of plain columns far faster than re-decoding JSON.
@@ -11,14 +14,15 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 from tui.gcpause import collector_paused
 from tui.ingest.errors import Quarantined
-from tui.ingest.reader import FileResult
+from tui.ingest.reader import FileResult, file_digest
+from tui.ingest.signature import Signature, signature
 from tui.model import Dateline, Item
 
 # An item is stored as its body and one string of every other field in Item's own order,
@@ -85,16 +89,19 @@ class IngestCache:
         stored = self.db.execute("SELECT value FROM meta WHERE key='parser'").fetchone()
         if stored is None or stored[0] != version:
             with self.db:
-                self.db.execute("DELETE FROM files")
-                self.db.execute("DELETE FROM items")
-                self.db.execute("DELETE FROM problems")
+                # dropped, not emptied: a new version may have new columns
+                for table in ("files", "items", "problems"):
+                    self.db.execute(f"DROP TABLE IF EXISTS {table}")
+            self._create()
+            with self.db:
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('parser', ?)", (version,))
 
     def _create(self) -> None:
         with self.db:
             self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
             self.db.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, "
-                            "size INTEGER, mtime_ns INTEGER)")
+                            "size INTEGER, mtime_ns INTEGER, inode INTEGER, ctime_ns INTEGER, "
+                            "digest TEXT, racy INTEGER)")
             self.db.execute("CREATE TABLE IF NOT EXISTS items (file TEXT, seq INTEGER, "
                             "fields TEXT, body TEXT)")
             self.db.execute("CREATE INDEX IF NOT EXISTS items_file ON items (file)")
@@ -102,13 +109,27 @@ class IngestCache:
                             "reason TEXT, format TEXT)")
             self.db.execute("CREATE INDEX IF NOT EXISTS problems_file ON problems (file)")
 
-    def unchanged(self, files: Mapping[str, tuple[int, int]]) -> set[str]:
-        """The paths of `files` (path -> size, modification time) cached as they are."""
-        same = set()
-        for path, size, mtime in self.db.execute("SELECT path, size, mtime_ns FROM files"):
-            if files.get(path) == (size, mtime):
-                same.add(path)
+    def unchanged(self, files: Mapping[str, Signature]) -> set[str]:
+        """The paths of `files` (path -> signature now) cached as they are. A racy
+        file is read and its digest compared; one found unchanged is settled."""
+        same, settled = set(), []
+        for path, size, mtime, inode, ctime, digest, racy in self.db.execute(
+                "SELECT path, size, mtime_ns, inode, ctime_ns, digest, racy FROM files"):
+            if files.get(path) != (size, mtime, inode, ctime):
+                continue
+            if racy:
+                if file_digest(path) != digest:
+                    continue
+                settled.append(path)
+            same.add(path)
+        self.settle(settled)
         return same
+
+    def settle(self, paths: Iterable[str]) -> None:
+        """These files were found unchanged long enough after their time: their
+        signature alone tells from now on."""
+        with self.db:
+            self.db.executemany("UPDATE files SET racy=0 WHERE path=?", ((p,) for p in paths))
 
     def load_all(self, paths: Iterable[str]) -> tuple[list[Item], list[Quarantined]]:
         """The items and quarantine reasons of these files, in file order."""
@@ -142,14 +163,17 @@ class IngestCache:
             values.insert(_BODY_AT, body)
             yield file, _make_item(*values)
 
-    def store(self, entries: Iterable[tuple[FileResult, int, int]]) -> None:
-        """Remember files just read, with the size and time they were read at."""
+    def store(self, results: Iterable[FileResult], racy: Collection[str] = ()) -> None:
+        """Remember files just read, with the signature and digest they were read at;
+        `racy` names those read too soon after their time for the signature to tell."""
         with self.db:
-            for result, size, mtime_ns in entries:
+            for result in results:
                 self.db.execute("DELETE FROM items WHERE file=?", (result.path,))
                 self.db.execute("DELETE FROM problems WHERE file=?", (result.path,))
-                self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)",
-                                (result.path, size, mtime_ns))
+                sig = signature(result.stat) if result.stat is not None else \
+                    Signature(result.size, result.mtime_ns, 0, 0)
+                self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                (result.path, *sig, result.digest, int(result.path in racy)))
                 self.db.executemany("INSERT INTO items VALUES (?, ?, ?, ?)",
                                     [(result.path, seq, _pack(item), item.body)
                                      for seq, item in enumerate(result.items)])

@@ -3,23 +3,25 @@ every failure into a quarantine reason. Nothing raised by a parser escapes from 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 from typing import BinaryIO
 
 from tui.ingest import jsonl, jsonwire, textwire, xmlwire
 from tui.ingest.dates import from_timestamp
 from tui.ingest.errors import ParseError, Quarantined
+from tui.ingest.names import DEFAULT_IGNORE, ignored
 from tui.model import Item
 
 #: Files larger than this are refused (except JSON Lines, which stream).
 MAX_FILE_BYTES = 50 * 1024 * 1024
 _MAX_LINE = 16 * 1024 * 1024
 _XML_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
-_SKIP_NAMES = re.compile(r"^\.|~$|\.(?:part|tmp|swp)$")
 
 
 @dataclass(slots=True)
@@ -30,20 +32,40 @@ class FileResult:
     #: the size and modification time the file had when it was read
     size: int = 0
     mtime_ns: int = 0
+    #: the open file's own stat, and the digest of the bytes read: the inbox tells a
+    #: rewrite that kept size and times by them (tui/ingest/signature.py)
+    stat: os.stat_result | None = None
+    digest: str = ""
 
 
-def read_file(path: Path) -> FileResult:
+def read_file(path: Path, *, real: str | None = None) -> FileResult:
+    """The items of one file. With `real`, the bytes are read from that path without
+    following a link there (the inbox names the file it checked, so a link swapped in
+    after the check is refused), and reported under `path`."""
     result = FileResult(str(path))
     try:
-        stat = path.stat()
-        result.size, result.mtime_ns = stat.st_size, stat.st_mtime_ns
-        received = from_timestamp(stat.st_mtime)
-        if stat.st_size == 0:
-            raise ParseError("empty file (0 bytes)")
-        with path.open("rb") as handle:
+        # O_NONBLOCK: a named pipe dropped in the inbox must not hang the reader
+        flags = os.O_RDONLY | os.O_NONBLOCK | (os.O_NOFOLLOW if real is not None else 0)
+        try:
+            fd = os.open(real if real is not None else path, flags)
+        except OSError as exc:
+            if real is not None and exc.errno == getattr(os, "ELOOP", -1):
+                raise ParseError("became a link while it was being read; it is read "
+                                 "again once it is a plain file") from exc
+            raise
+        with os.fdopen(fd, "rb") as handle:
+            stat = os.fstat(fd)
+            if not S_ISREG(stat.st_mode):
+                raise ParseError("not a plain file (a folder, pipe or device)")
+            result.size, result.mtime_ns, result.stat = stat.st_size, stat.st_mtime_ns, stat
+            received = from_timestamp(stat.st_mtime)
+            if stat.st_size == 0:
+                raise ParseError("empty file (0 bytes)")
             lines = _is_json_lines(handle)
             handle.seek(0)
             if lines:
+                result.digest = hashlib.file_digest(handle, _hasher).hexdigest()
+                handle.seek(0)
                 for entry in jsonl.parse_lines(handle, str(path), received):
                     if isinstance(entry, Item):
                         result.items.append(entry)
@@ -54,6 +76,7 @@ def read_file(path: Path) -> FileResult:
                 raise ParseError(f"file too large ({stat.st_size // 1_048_576} MB; "
                                  f"the limit is {MAX_FILE_BYTES // 1_048_576} MB)")
             data = handle.read()
+        result.digest = _hasher(data).hexdigest()
         for entry in parse_bytes(data, str(path), received):
             if isinstance(entry, Item):
                 result.items.append(entry)
@@ -119,9 +142,22 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
+def _hasher(data: bytes = b"") -> hashlib.blake2b:
+    return hashlib.blake2b(data, digest_size=16)
+
+
+def file_digest(path: str) -> str:
+    """The digest `read_file` gives the same bytes; "" if the file cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, _hasher).hexdigest()
+    except OSError:
+        return ""
+
+
 def walk(paths: Iterable[Path]) -> Iterator[Path]:
-    """Every file under the given files and folders, in name order, skipping hidden
-    files and files a feed is still writing under a temporary name."""
+    """Every file under the given files and folders, in name order, skipping what is
+    not copy (notes, hidden files, names a feed writes under before renaming)."""
     for path in paths:
         if path.is_dir():
             for folder, dirs, files in os.walk(path):
@@ -134,8 +170,8 @@ def walk(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def skip_name(name: str) -> bool:
-    """Hidden files and the temporary names feeds write under before renaming."""
-    return bool(_SKIP_NAMES.search(name))
+    """Not copy by the default rule (`tui.ingest.names`)."""
+    return ignored(name, DEFAULT_IGNORE)
 
 
 def read_paths(paths: Iterable[Path]) -> Iterator[FileResult]:

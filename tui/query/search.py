@@ -151,6 +151,14 @@ class SearchIndex:
         for item in items:
             self.add(item)
 
+    def update_all(self, items: Iterable[Item]) -> None:
+        """Index each item's words as they are now, also under a key indexed before (a
+        file read again gives its item new text). The old entry is left unreachable:
+        searches go from key to entry, and the key now names the new one."""
+        for item in items:
+            self._ordinal.pop(item.key, None)
+            self.add(item)
+
     # -- the filter's words and phrases ------------------------------------------------
 
     def has(self, key: str, tokens: Sequence[str], prefix: bool) -> bool | None:
