@@ -271,3 +271,28 @@ async def test_the_collector_runs_less_while_the_app_runs_and_as_before_after(
         await pilot.pause()
         assert gc.get_threshold() == (max(COLLECT_AFTER, before[0]), *before[1:])
     assert gc.get_threshold() == before
+
+
+async def test_a_file_finished_in_place_leaves_the_quarantine_and_shows_its_text(
+        config: Config, inbox: Path, state_file: Path) -> None:
+    half = ('<?xml version="1.0"?><nitf><head><docdata><doc-id id-string="dam-1"/>'
+            '</docdata></head><body><body.head><hedline><hl1>Dam holds</hl1></hedline>'
+            '</body.head><body.content><p>The dam held.</p>')
+    (inbox / "dam.xml").write_text(half, encoding="utf-8")
+    app = build_app(config, [inbox], Desk(state_file, editor="tester"), poll_seconds=0.05)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(app)
+        assert [q for q in app.wire.quarantined if q.path.endswith("dam.xml")]
+        quarantined = len(app.wire.quarantined)
+        (inbox / "dam.xml").write_text(
+            half + "<p>Engineers inspect the spillway.</p></body.content></body></nitf>",
+            encoding="utf-8")
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if "dam-1" in app.wire.items:
+                break
+        assert "spillway" in app.wire.items["dam-1"].body
+        assert not [q for q in app.wire.quarantined if q.path.endswith("dam.xml")]
+        assert len(app.wire.quarantined) == quarantined - 1
+        assert f"{quarantined} quarantined" not in app.status
+        assert app.search_index.search("spillway", app.wire.order) == ["dam-1"]
