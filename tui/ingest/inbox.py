@@ -30,7 +30,7 @@ from pathlib import Path
 
 from tui.ingest.cache import IngestCache
 from tui.ingest.errors import Quarantined
-from tui.ingest.names import DEFAULT_IGNORE, ignored
+from tui.ingest.names import DEFAULT_IGNORE, ignored, matcher
 from tui.ingest.reader import FileResult, file_digest, read_file
 from tui.ingest.signature import RACY_NS, Signature, is_racy, signature
 
@@ -226,7 +226,7 @@ class Inbox:
         listing = _Listing()
         for folder in folders:
             if os.path.isfile(folder):
-                self._entry(str(folder), listing, None)
+                self._entry(str(folder), listing)
                 continue
             # one listing per folder gives both its files and its sub-folders
             pending = [str(folder)]
@@ -243,23 +243,24 @@ class Inbox:
             entries = list(os.scandir(directory))
         except OSError:
             return
+        skip, files = matcher(self.ignore), listing.files
         for entry in entries:
-            if ignored(entry.name, self.ignore):
+            if skip(entry.name):
                 continue
             try:
-                self._entry(entry.path, listing, folders, entry)
+                if entry.is_symlink():
+                    self._entry(entry.path, listing)
+                elif entry.is_dir(follow_symlinks=False):
+                    if folders is not None:
+                        folders.append(entry.path)
+                elif entry.is_file(follow_symlinks=False):
+                    files[entry.path] = signature(entry.stat(follow_symlinks=False))
             except OSError:
                 continue  # vanished between listing and stat: the next poll sees the truth
 
-    def _entry(self, path: str, listing: _Listing, folders: list[str] | None,
-               entry: os.DirEntry[str] | None = None) -> None:
-        if entry is not None and not entry.is_symlink():
-            if entry.is_dir(follow_symlinks=False):
-                if folders is not None:
-                    folders.append(entry.path)
-            elif entry.is_file(follow_symlinks=False):
-                listing.files[path] = signature(entry.stat(follow_symlinks=False))
-            return
+    def _entry(self, path: str, listing: _Listing) -> None:
+        """One path named alone (a watcher's event, a file given as a folder) or a link:
+        a plain file is listed, a link only if it stays inside the inbox."""
         st = os.lstat(path)
         if not stat_mode.S_ISLNK(st.st_mode):
             if stat_mode.S_ISREG(st.st_mode):
@@ -300,7 +301,7 @@ class Inbox:
                 self._merge(listing, self._walk([path]))
             else:
                 try:
-                    self._entry(path, listing, None)
+                    self._entry(path, listing)
                 except OSError:
                     continue
 

@@ -6,7 +6,7 @@ globs against the file's name (not its folder), case-sensitively as the file sys
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fnmatch import fnmatchcase
 from functools import lru_cache
 
@@ -19,11 +19,12 @@ DEFAULT_IGNORE: tuple[str, ...] = (
 
 def ignored(name: str, patterns: Sequence[str] = DEFAULT_IGNORE) -> bool:
     """True when a file of this name is not copy."""
-    return _matcher(tuple(patterns))(name)
+    return matcher(tuple(patterns))(name)
 
 
 @lru_cache(maxsize=16)
-def _matcher(patterns: tuple[str, ...]) -> _Match:
+def matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """`ignored` for one list of patterns, for a loop over a folder's names."""
     return _Match(patterns)
 
 
