@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -163,9 +161,7 @@ def _export(desk: Desk, wire: Wire | None, fmt: str) -> int:
     if fmt == "json":
         termout.json_out(rows, indent=1)
     else:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"])
-        writer.writeheader()
-        writer.writerows(rows)
+        termout.csv_out(list(rows[0]) if rows else ["id"], rows)
     return 0
 
 

@@ -5,14 +5,18 @@ write, a screen clear, a C1 CSI, a bidi override):
 - text a person reads is written as `textsafe.cell` shows it: controls as visible
   symbols (ESC as ␛), no bidi embeddings, overrides or isolates;
 - JSON is written with every control and bidi control escaped (`\\u009b`), so it stays
-  the same data and reads back the same.
+  the same data and reads back the same;
+- a CSV table also starts no cell as a spreadsheet formula.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import sys
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from tui.textsafe import cell
@@ -24,6 +28,9 @@ if TYPE_CHECKING:
 #: the C1 controls (U+009B is CSI), lone surrogates (an undecodable byte of a file name)
 #: and the bidi controls `cell` removes (C0 controls are escaped by json itself)
 _RAW_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+#: OWASP's rule against CSV injection: a cell that starts with one of these is read by a
+#: spreadsheet as a formula (or a DDE call), unless a `'` makes it text
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write(text: str, stream: SupportsWrite[str]) -> None:
@@ -54,3 +61,28 @@ def json_out(value: object, *, indent: int | None = None) -> None:
 
 def _escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A CSV cell as `cell` shows it, with a `'` in front if a spreadsheet would read it
+    as a formula (OWASP); numbers are left as they are."""
+    if not isinstance(value, str):
+        return value
+    shown = cell(value)
+    # what the cell started with before a control or bidi character was shown or taken
+    # out counts too: "\u202e=1+1" would be a formula once the override is gone
+    if value.startswith(_FORMULA_START) or shown.startswith(_FORMULA_START):
+        return "'" + shown
+    return shown
+
+
+def csv_out(fields: list[str], rows: Iterable[Mapping[str, object]]) -> None:
+    """A CSV table with a header on stdout, every cell a `spreadsheet_cell`."""
+    buffer = io.StringIO()
+    # "\n" ends a row: "\r\n" would be shown as ␍ by `write`, and every spreadsheet reads
+    # either
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({key: spreadsheet_cell(value) for key, value in row.items()}
+                     for row in rows)
+    write(buffer.getvalue(), sys.stdout)
