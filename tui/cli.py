@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui import __version__, deskcli, paths
+from tui import __version__, deskcli, paths, termout
 from tui.config import Config, ConfigError, check_keymap, load_config
 from tui.desk.files import StateError
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from tui.app.app import WiredeskApp
     from tui.desk.desk import Desk
     from tui.ingest.reader import FileResult
@@ -50,8 +51,17 @@ def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
                         help=f"the desk state file (default: {paths.default_state_file()})")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its usage and errors printed as the rest (an unknown argument is
+    echoed in its error)."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if message:
+            termout.write(message, file or sys.stderr)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="wiredesk",
         description="A keyboard-driven wire desk: read agency copy, see duplicates, decide.",
     )
@@ -136,7 +146,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _bench(args)
         return _run(config, args)
     except (ConfigError, StateError) as exc:
-        print(f"wiredesk: {exc}", file=sys.stderr)
+        termout.err(f"wiredesk: {exc}")
         return 2
 
 
@@ -167,10 +177,10 @@ def _desk_command(config: Config, args: argparse.Namespace) -> int:
         desk.compact_if_needed()
         return code
     except deskcli.UsageError as exc:
-        print(f"wiredesk: {exc}", file=sys.stderr)
+        termout.err(f"wiredesk: {exc}")
         return 2
     except deskcli.SaveFailed as exc:
-        print(f"wiredesk: {exc}", file=sys.stderr)
+        termout.err(f"wiredesk: {exc}")
         return 1
 
 
@@ -178,7 +188,7 @@ def _recover(state: Path) -> int:
     from tui.desk.recover import recover
 
     for line in recover(state):
-        print(line)
+        termout.out(line)
     return 0
 
 
@@ -186,8 +196,8 @@ def _inbox_folders(config: Config, args: argparse.Namespace) -> list[Path] | Non
     folders: list[Path] = args.inbox or list(config.inbox_paths) or [paths.bundled_seeds()]
     for folder in folders:
         if not folder.exists():
-            print(f"wiredesk: inbox folder {folder} does not exist; check --inbox or "
-                  "[inbox] folders in your config", file=sys.stderr)
+            termout.err(f"wiredesk: inbox folder {folder} does not exist; check --inbox or "
+                        "[inbox] folders in your config")
             return None
     return folders
 
@@ -206,8 +216,7 @@ def _watch(config: Config, args: argparse.Namespace) -> int:
         for batch in inbox.load():
             if args.all:
                 _print_results(batch, args.json)
-        print(f"watching {', '.join(map(str, folders))} (ctrl+c to stop)", file=sys.stderr,
-              flush=True)
+        termout.err(f"watching {', '.join(map(str, folders))} (ctrl+c to stop)")
         while deadline is None or time.monotonic() < deadline:
             time.sleep(0.2)
             _print_results(inbox.poll(), args.json)
@@ -224,12 +233,12 @@ def _print_results(results: Sequence[FileResult], as_json: bool) -> bool:
     for result in results:
         for item in result.items:
             if as_json:
-                sys.stdout.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+                termout.json_out(item.to_json())
             else:
-                sys.stdout.write(f"{item.format:10} {item.source[:16]:16} {item.headline}\n")
+                termout.out(f"{item.format:10} {item.source[:16]:16} {item.headline}")
         for problem in result.problems:
             failed = True
-            print(f"quarantined: {problem.path}: {problem.reason}", file=sys.stderr)
+            termout.err(f"quarantined: {problem.path}: {problem.reason}")
     sys.stdout.flush()
     return failed
 
@@ -265,14 +274,14 @@ def _dupes(config: Config, targets: list[Path], as_json: bool) -> int:
 
     missing = [t for t in targets if not t.exists()]
     for target in missing:
-        print(f"wiredesk: {target}: no such file or folder", file=sys.stderr)
+        termout.err(f"wiredesk: {target}: no such file or folder")
     items = [i for r in read_paths(t for t in targets if t.exists()) for i in r.items]
     items.sort(key=lambda i: epoch(i.sort_time))  # the order the wire sent them in
     report = dupes_report(items, config.dedup)
     if as_json:
-        print(json.dumps({"clusters": report["clusters"]}, ensure_ascii=False))
+        termout.json_out({"clusters": report["clusters"]})
     else:
-        print(dupes_table(report))
+        termout.out(dupes_table(report))
     return 1 if missing else 0
 
 
@@ -282,7 +291,7 @@ def _parse(targets: list[Path], as_json: bool) -> int:
     failed = False
     for target in targets:
         if not target.exists():
-            print(f"wiredesk: {target}: no such file or folder", file=sys.stderr)
+            termout.err(f"wiredesk: {target}: no such file or folder")
             failed = True
     for result in read_paths(t for t in targets if t.exists()):
         failed = _print_results([result], as_json) or failed

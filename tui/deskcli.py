@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz import process
 
+from tui import termout
 from tui.config import Config
 from tui.desk.desk import Desk, SaveFailed
 from tui.desk.events import Event
@@ -98,15 +96,15 @@ def run(args: argparse.Namespace, config: Config, desk: Desk, wire: Wire | None)
     if name in ("undo", "redo"):
         event = desk.undo() if name == "undo" else desk.redo()
         if event is None:
-            print(f"nothing to {name}", file=sys.stderr)
+            termout.err(f"nothing to {name}")
             return 1
-        print(event.summary)
+        termout.out(event.summary)
         return 0
     if name == "show":
         return _show(desk, wire, item(args.id), args.json)
     if name == "log":
         for event in desk.events_for(item(args.id)):
-            print(f"{event.seq:>6}  {event.at}  {event.who:<14} {event.summary}")
+            termout.out(f"{event.seq:>6}  {event.at}  {event.who:<14} {event.summary}")
         return 0
     if name == "export":
         return _export(desk, wire, args.format)
@@ -114,7 +112,7 @@ def run(args: argparse.Namespace, config: Config, desk: Desk, wire: Wire | None)
 
 
 def _saved(event: Event | None) -> int:
-    print(event.summary if event else "nothing changed")
+    termout.out(event.summary if event else "nothing changed")
     return 0
 
 
@@ -137,14 +135,15 @@ def _show(desk: Desk, wire: Wire | None, item_id: str, as_json: bool) -> int:
                           "note": decision.note, "story": decision.story,
                           "not_same": list(decision.not_same)}
     if as_json:
-        print(json.dumps(record, ensure_ascii=False))
+        termout.json_out(record)
         return 0
     item = record.get("item", {})
     for label, value in (("id", item_id), ("headline", item.get("headline", "")),
                          ("source", item.get("source", "")),
                          *((k, v) for k, v in record["decision"].items())):
         if value not in ("", None, []):
-            print(f"{label:>10}: {', '.join(value) if isinstance(value, list) else value}")
+            termout.out(f"{label:>10}: "
+                        f"{', '.join(value) if isinstance(value, list) else value}")
     return 0
 
 
@@ -160,11 +159,9 @@ def _export(desk: Desk, wire: Wire | None, fmt: str) -> int:
             "note": decision.note, "story": decision.story,
         })
     if fmt == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        termout.json_out(rows, indent=1)
     else:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"])
-        writer.writeheader()
-        writer.writerows(rows)
+        termout.csv_out(list(rows[0]) if rows else ["id"], rows)
     return 0
 
 

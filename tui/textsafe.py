@@ -9,6 +9,11 @@ import unicodedata
 # them (SOH, STX, ETX, SYN, DEL); ESC would start a terminal escape sequence.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+#: what `visible` shows: the controls, and lone surrogates (a byte of a file name that is
+#: not UTF-8, which an output stream would write back as that raw byte, 0x9b being CSI)
+_SHOWN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+#: bidi embeddings, overrides (U+202A-U+202E) and isolates (U+2066-U+2069)
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _RUN_OF_SPACES = re.compile(r" {2,}")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
@@ -38,8 +43,21 @@ def clean_paragraphs(paragraphs: list[str]) -> str:
 
 def visible(text: str) -> str:
     """Last guard before the screen: any control character that got this far is shown as
-    its Unicode control picture (ESC as ␛), so it is read, never executed."""
-    return _CONTROL.sub(_picture, text)
+    its Unicode control picture (ESC as ␛; a C1 control, or an undecodable byte of a file
+    name, as �), so it is read, never executed."""
+    if text.isprintable():  # most text: one C-level scan
+        return text
+    return _SHOWN.sub(_picture, text)
+
+
+def cell(text: str) -> str:
+    """A cell of a row (a queue column, a table, a line the command line prints):
+    `visible`, and without bidi embeddings, overrides or isolates, which would reorder
+    the cells after it. Marks (LRM, RLM, ALM) are kept: they reach only their
+    neighbours, and right-to-left copy needs them."""
+    if text.isprintable():
+        return text
+    return _BIDI.sub("", _SHOWN.sub(_picture, text))
 
 
 def _picture(match: re.Match[str]) -> str:

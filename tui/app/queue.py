@@ -28,7 +28,7 @@ from tui.app.messages import CursorMoved
 from tui.app.timefmt import clock
 from tui.desk.desk import Desk
 from tui.listing import Listing, ListingCache, Mode, build
-from tui.textsafe import visible
+from tui.textsafe import cell
 from tui.wire import Wire
 
 _WIDTHS = {"time": 5, "urgency": 2, "source": 14, "slug": 18, "words": 5, "status": 6,
@@ -237,7 +237,7 @@ class QueueView(ScrollView, can_focus=True):
         cells = []
         for column in columns:
             if column == "headline":
-                cells.append(_fit(visible(item.headline), max(width - fixed, 10)))
+                cells.append(_fit(cell(item.headline), max(width - fixed, 10)))
                 continue
             if column == "time":
                 value = clock(item.sort_time)
@@ -246,17 +246,17 @@ class QueueView(ScrollView, can_focus=True):
                                       self.killed(item_id) if killed is None else killed,
                                       self.embargoed(item_id))
             elif column == "source":
-                value = visible(item.source)
+                value = cell(item.source)
             elif column == "slug":
-                value = visible(item.slug)
+                value = cell(item.slug)
             elif column == "words":
                 value = str(item.word_count or "")
             elif column == "status":
                 value = decision.status
             elif column == "tags":
-                value = visible(",".join(decision.tags))
+                value = cell(",".join(decision.tags))
             elif column == "assignee":
-                value = visible(decision.assignee)
+                value = cell(decision.assignee)
             else:
                 value = self._badge(item_id)
             cells.append(_fit(value, _WIDTHS[column]))

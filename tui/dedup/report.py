@@ -8,7 +8,7 @@ from typing import Any
 from tui.dedup.detector import Detector
 from tui.dedup.settings import Settings
 from tui.model import Item
-from tui.textsafe import clean_line, visible
+from tui.textsafe import cell, clean_line
 
 _HEADLINE = 60
 
@@ -60,6 +60,6 @@ def dupes_table(report: dict[str, Any]) -> str:
 
 
 def _cut(text: str, width: int = _HEADLINE) -> str:
-    # Wire text reaches a terminal here: no control characters, one line.
-    text = visible(clean_line(text))
+    # Wire text reaches a terminal here: no control characters, no bidi overrides, one line.
+    text = cell(clean_line(text))
     return text if len(text) <= width else text[:width - 1] + "…"
