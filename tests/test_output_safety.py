@@ -126,10 +126,6 @@ def test_watch_shows_hostile_file_names_as_characters(
     assert code == 2 and "does not exist" in err
 
 
-@pytest.mark.xfail(strict=True, raises=UnicodeEncodeError,
-                   reason="the ingest cache (tui/ingest/cache.py, outside this change) "
-                          "stores a path as UTF-8 text: a file name that is not UTF-8 "
-                          "stops the inbox's load (watch, the desk commands, the app)")
 def test_watch_reads_a_file_whose_name_is_not_utf8(
         hostile_inbox: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _not_utf8_name(hostile_inbox)

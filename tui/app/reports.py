@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from tui.dedup.diff import Paragraph, VersionDiff
 from tui.ingest import Quarantined
-from tui.textsafe import visible
+from tui.textsafe import cell, visible
 
 _SPAN_STYLE = {"added": "bold green", "removed": "strike red", "same": ""}
 
@@ -60,8 +60,8 @@ class QuarantineScreen(_Report):
         table.add_column("File", overflow="fold", ratio=2)
         table.add_column("Why", overflow="fold", ratio=3)
         for entry in self.entries:
-            table.add_row(Text(visible(self.shown_path(entry.path))),
-                          Text(visible(entry.reason)))
+            table.add_row(Text(cell(self.shown_path(entry.path))),
+                          Text(cell(entry.reason)))
         return table
 
 

@@ -7,7 +7,7 @@ from rich.text import Text
 
 from tui.app.textpane import TextPane
 from tui.app.timefmt import clock
-from tui.textsafe import visible
+from tui.textsafe import cell
 from tui.wire import Wire
 
 _RELATION_STYLE = {"lead": "bold", "repeat": "dim", "version": "cyan", "correction": "yellow",
@@ -32,10 +32,10 @@ def render_story(wire: Wire, key: str) -> Table | Text:
             continue
         here = "▶ " if member.id == key else ""
         relation = member.relation.replace("_", " ")
-        table.add_row(Text(clock(item.sort_time)), Text(here + visible(item.source)),
+        table.add_row(Text(clock(item.sort_time)), Text(here + cell(item.source)),
                       Text(relation, style=_RELATION_STYLE.get(member.relation, "")),
                       Text(str(member.score) if member.relation != "lead" else ""),
-                      Text(visible("; ".join(member.why))))
+                      Text(cell("; ".join(member.why))))
     return table
 
 

@@ -168,6 +168,8 @@ class IngestCache:
         `racy` names those read too soon after their time for the signature to tell."""
         with self.db:
             for result in results:
+                if not _storable(result.path):
+                    continue  # a name that is not UTF-8: SQLite keeps text; read it each time
                 self.db.execute("DELETE FROM items WHERE file=?", (result.path,))
                 self.db.execute("DELETE FROM problems WHERE file=?", (result.path,))
                 sig = signature(result.stat) if result.stat is not None else \
@@ -191,6 +193,14 @@ class IngestCache:
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self.db.close()
+
+
+def _storable(path: str) -> bool:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _pack(item: Item) -> str:
