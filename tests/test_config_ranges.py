@@ -68,8 +68,11 @@ def test_the_range_is_found_on_a_dotted_key_too(tmp_path: Path) -> None:
     assert str(_error(user)).startswith(f"{user}:1: dedup.window_hours = -5 is out of range")
 
 
-def _numeric_fields(cls: type, where: tuple[str, ...] = ()) -> list[tuple[str, dataclasses.Field[Any], Any]]:
-    found = []
+NumericField = tuple[str, dataclasses.Field[Any], type]
+
+
+def _numeric_fields(cls: type, where: tuple[str, ...] = ()) -> list[NumericField]:
+    found: list[NumericField] = []
     hints = typing.get_type_hints(cls)
     for f in dataclasses.fields(cls):
         kind = hints[f.name]
