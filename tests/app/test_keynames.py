@@ -6,6 +6,7 @@ from __future__ import annotations
 import string
 
 import pytest
+from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
 from textual._keyboard_protocol import FUNCTIONAL_KEYS
 from textual.binding import Binding
 from textual.keys import Keys, _character_to_key, _normalize_key_list
@@ -17,10 +18,27 @@ from tui.app.queue import QueueView
 #: names in Textual's Keys that are not keys of a key event
 NOT_KEYS = {Keys.Any.value, Keys.ScrollUp.value, Keys.ScrollDown.value, Keys.Ignore.value,
             Keys.ControlSpace.value}  # "ctrl-at": an old alias, sent as "ctrl+@"
+#: listed in Keys, but no terminal's bytes are turned into it (the key sends "enter"),
+#: so the config refuses it with that hint
+NEVER_SENT = {Keys.Return.value}
 
 
 def _textual_names() -> set[str]:
-    return {key.value for key in Keys} - NOT_KEYS
+    return {key.value for key in Keys} - NOT_KEYS - NEVER_SENT
+
+
+def _sent_by_textual() -> set[str]:
+    sent = set(FUNCTIONAL_KEYS.values())
+    for keys in ANSI_SEQUENCES_KEYS.values():
+        if isinstance(keys, tuple):
+            sent |= {key.value for key in keys}
+    return sent
+
+
+def test_the_keys_refused_are_never_sent() -> None:
+    assert NEVER_SENT & _sent_by_textual() == set()
+    assert keynames.key_problem("return") == ("'return' is not a key a terminal sends; "
+                                              "write enter")
 
 
 def test_every_key_textual_lists_is_accepted() -> None:
