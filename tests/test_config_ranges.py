@@ -54,6 +54,8 @@ def _error(path: Path) -> ConfigError:
      "inbox.settle_seconds = -1e+308 is out of range: must be 0 seconds or more"),
     ("inbox", "settle_seconds", "-inf",
      "inbox.settle_seconds = -inf is not a finite number: must be 0 seconds or more"),
+    ("inbox", "rescan_seconds", "0",
+     "inbox.rescan_seconds = 0 is out of range: must be more than 0 seconds"),
 ])
 def test_out_of_range_names_file_line_key_and_range(tmp_path: Path, table: str, key: str,
                                                     value: str, message: str) -> None:
