@@ -1,8 +1,13 @@
 """Typed configuration: the bundled default, overridden by the user's file.
 
-Every key is checked against the schema below. An unknown key or a wrong type stops
+Every key is checked against the schema below. An unknown key, a wrong type, a number
+outside its range, a key no terminal sends or a saved view that does not parse stops
 start-up with an error that names the file, the line and the key, because a typo in a
 keymap or threshold that is silently ignored costs an editor a shift.
+
+What a value may be sits in the schema, next to its default, as field metadata: a
+number's `Range` (tui/ranges.py), and a check of each item of a list (`ITEM`) or each
+entry of a table (`ENTRY`). The loader reads them; it has no rule of its own per key.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +23,9 @@ from typing import Any
 from tui import paths
 from tui.dedup.settings import Settings
 from tui.ingest.names import DEFAULT_IGNORE
+from tui.keynames import key_problem
+from tui.query.parse import QueryError, parse_query
+from tui.ranges import at_least, more_than, range_of
 from tui.tomlio import LocatedError, TomlSyntaxError, parse_toml
 
 
@@ -24,15 +33,64 @@ class ConfigError(LocatedError):
     """A configuration file is missing, malformed or does not fit the schema."""
 
 
+#: field metadata: a check of each string of a list, giving what is wrong or None
+ITEM = "item"
+#: field metadata: a check of each (key, value) of a table, giving what is wrong or None
+ENTRY = "entry"
+
+ItemCheck = Callable[[str], str | None]
+EntryCheck = Callable[[str, str], str | None]
+
+COLUMNS = ("time", "urgency", "source", "slug", "headline", "words", "status", "tags",
+           "assignee", "story")
+
+
+def _column_problem(name: str) -> str | None:
+    if name in COLUMNS:
+        return None
+    return f"unknown column '{name}' in columns.show; columns are: {', '.join(COLUMNS)}"
+
+
+def _pattern_problem(pattern: str) -> str | None:
+    if pattern:
+        return None
+    return ('inbox.ignore: an empty pattern ("") matches no file; remove it, or write a '
+            'pattern of file names such as "*.tmp"')
+
+
+def _view_problem(name: str, query: str) -> str | None:
+    if len(name) != 1 or name not in "123456789":
+        return f"saved view '{name}' must be named 1 to 9"
+    try:
+        parse_query(query)
+    except QueryError as exc:
+        return (f"saved view '{name}' = '{query}' does not parse: {exc} (views use the "
+                "filter language of the f key)")
+    return None
+
+
+def _keymap_problem(binding_id: str, keys: str) -> str | None:
+    said = f"keymap '{binding_id}' = '{keys}': "
+    if not keys.strip():
+        return said + ("no key given; remove the line to keep the default key, or write "
+                       "the keys, e.g. T or ctrl+t")
+    for key in keys.split(","):
+        problem = key_problem(key.strip())
+        if problem is not None:
+            return said + problem
+    return None
+
+
 @dataclass(frozen=True)
 class InboxConfig:
     folders: tuple[str, ...] = ()
     #: a file must have kept its size and time this long before it is read
-    settle_seconds: float = 0.5
+    settle_seconds: float = field(default=0.5, metadata=at_least(0, "seconds"))
     #: every file in the inbox is stat'ed this often, for mounts that send no events
-    rescan_seconds: float = 30.0
-    #: names in the inbox folders that are not copy (shell globs on the file's name)
-    ignore: tuple[str, ...] = DEFAULT_IGNORE
+    rescan_seconds: float = field(default=30.0, metadata=more_than(0, "seconds"))
+    #: names in the inbox folders that are not copy (shell globs, fnmatch on the file's
+    #: name; the default is tui/ingest/names.py's)
+    ignore: tuple[str, ...] = field(default=DEFAULT_IGNORE, metadata={ITEM: _pattern_problem})
 
 
 @dataclass(frozen=True)
@@ -55,7 +113,9 @@ class TagsConfig:
 
 @dataclass(frozen=True)
 class ColumnsConfig:
-    show: tuple[str, ...] = ("time", "urgency", "source", "headline", "status", "tags", "story")
+    show: tuple[str, ...] = field(
+        default=("time", "urgency", "source", "headline", "status", "tags", "story"),
+        metadata={ITEM: _column_problem})
 
 
 @dataclass(frozen=True)
@@ -67,18 +127,18 @@ class Config:
     #: the story detector's thresholds and weights (documented in tui/dedup/settings.py)
     dedup: Settings = field(default_factory=Settings)
     columns: ColumnsConfig = field(default_factory=ColumnsConfig)
-    #: binding id -> comma-separated keys, passed to App.set_keymap
-    keymap: dict[str, str] = field(default_factory=dict)
+    #: binding id -> comma-separated keys, passed to App.set_keymap (the ids are checked
+    #: by check_keymap once the app is built, the keys here)
+    keymap: dict[str, str] = field(default_factory=dict, metadata={ENTRY: _keymap_problem})
     #: "1" to "9" -> a filter query, the saved views on the number keys
-    views: dict[str, str] = field(default_factory=dict)
+    views: dict[str, str] = field(default_factory=dict, metadata={ENTRY: _view_problem})
     #: the files this config was read from, lowest precedence first
     files: tuple[Path, ...] = ()
     #: inbox folders resolved against the file that named them
     inbox_paths: tuple[Path, ...] = ()
 
 
-COLUMNS = ("time", "urgency", "source", "slug", "headline", "words", "status", "tags",
-           "assignee", "story")
+_FOLDER = "is a folder, not a config file"
 
 
 def load_config(user_file: Path | None = None, *, use_user_dir: bool = True) -> Config:
@@ -89,11 +149,16 @@ def load_config(user_file: Path | None = None, *, use_user_dir: bool = True) -> 
     """
     files = [paths.bundled_config()]
     if user_file is not None:
+        if user_file.is_dir():
+            raise ConfigError(user_file, f"{_FOLDER}; give the path of a .toml file")
         if not user_file.is_file():
             raise ConfigError(user_file, "no such config file (check the --config path)")
         files.append(user_file)
     elif use_user_dir:
         candidate = paths.user_config_file()
+        if candidate.is_dir():
+            raise ConfigError(candidate, f"{_FOLDER}; move the folder away, or give the "
+                                         "path of a .toml file with --config")
         if candidate.is_file():
             files.append(candidate)
     merged: dict[str, Any] = {}
@@ -138,7 +203,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def _check(cls: type, data: dict[str, Any], path: Path, text: str, where: tuple[str, ...]) -> None:
     hints = typing.get_type_hints(cls)
-    known = {f.name for f in dataclasses.fields(cls) if f.name not in ("files", "inbox_paths")}
+    specs = {f.name: f for f in dataclasses.fields(cls) if f.name not in ("files", "inbox_paths")}
+    known = set(specs)
     for key, value in data.items():
         dotted = ".".join((*where, key))
         line = locate_key(text, (*where, key))
@@ -154,17 +220,29 @@ def _check(cls: type, data: dict[str, Any], path: Path, text: str, where: tuple[
         problem = _type_problem(expected, value)
         if problem:
             raise ConfigError(path, f"'{dotted}' {problem}", line)
-        if dotted == "views":
-            for name in value:
-                if name not in "123456789" or len(name) != 1:
-                    raise ConfigError(path, f"saved view '{name}' must be named 1 to 9",
-                                      locate_key(text, ("views", name)) or line)
-        if dotted == "columns.show":
-            for name in value:
-                if name not in COLUMNS:
-                    raise ConfigError(
-                        path, f"unknown column '{name}' in columns.show; "
-                        f"columns are: {', '.join(COLUMNS)}", line)
+        spec = specs[key]
+        allowed = range_of(spec)
+        if allowed is not None:
+            out = allowed.problem(value)
+            if out is not None:
+                raise ConfigError(path, f"{dotted} = {_number(value)} {out}: must be "
+                                        f"{allowed.describe()}", line)
+        item_check: ItemCheck | None = spec.metadata.get(ITEM)
+        if item_check is not None:
+            for item in value:
+                if (wrong := item_check(item)) is not None:
+                    raise ConfigError(path, wrong, line)
+        entry_check: EntryCheck | None = spec.metadata.get(ENTRY)
+        if entry_check is not None:
+            for name, entry in value.items():
+                if (wrong := entry_check(name, entry)) is not None:
+                    raise ConfigError(path, wrong,
+                                      locate_key(text, (*where, key, name)) or line)
+
+
+def _number(value: float) -> str:
+    """A number as the editor may have written it: -5, 0.5, -1e+308, nan, inf."""
+    return str(value) if isinstance(value, int) else repr(value)
 
 
 def _type_problem(expected: Any, value: Any) -> str:
