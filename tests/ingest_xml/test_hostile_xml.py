@@ -6,11 +6,13 @@ from __future__ import annotations
 import random
 import socket
 import time
+import tracemalloc
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from tui.ingest import xmlwire
+from tui.ingest import read_file, xmlwire
 from tui.ingest.errors import ParseError
 
 RECEIVED = "2024-03-05T10:00:00+00:00"
@@ -141,3 +143,104 @@ def test_hostile_html_inside_a_feed_is_read_in_linear_time(markup: str) -> None:
     entries = xmlwire.parse(data, "feed.rss", RECEIVED)
     assert time.monotonic() - started < SECONDS
     assert len(entries) == 1
+
+
+# The quadratic blowup at the size of the issue: one 100 KB internal entity referenced
+# 20,000 times (2 GB once expanded) and no nesting. The entity pushes the root element past
+# the bytes the sniffer looks at, so the file is not even recognised as XML by its head.
+QUADRATIC_ENTITY = "x" * 100_000
+QUADRATIC_REFS = "&a;" * 20_000
+WRAPPERS: dict[str, tuple[str, str]] = {
+    "NITF": ("nitf", "<nitf><body><body.head><hedline><hl1>Quake</hl1></hedline></body.head>"
+                     "<body.content><p>{refs}</p></body.content></body></nitf>"),
+    "NewsML 1.2": ("NewsML", "<NewsML><NewsItem><NewsComponent><NewsLines><HeadLine>Quake"
+                             "</HeadLine></NewsLines><ContentItem><DataContent>{refs}"
+                             "</DataContent></ContentItem></NewsComponent></NewsItem></NewsML>"),
+    "NewsML-G2": ("newsItem", '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" '
+                              'guid="urn:x:1" version="1"><contentMeta><headline>Quake</headline>'
+                              '</contentMeta><contentSet><inlineXML><html xmlns="http://www.w3.org'
+                              '/1999/xhtml"><body><p>{refs}</p></body></html></inlineXML>'
+                              "</contentSet></newsItem>"),
+    "RSS": ("rss", '<rss version="2.0"><channel><title>F</title><item><title>Quake</title>'
+                   "<description>{refs}</description></item></channel></rss>"),
+    "Atom": ("feed", '<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><entry>'
+                     "<title>Quake</title><id>urn:e:1</id><content>{refs}</content></entry>"
+                     "</feed>"),
+}
+
+
+def _quadratic(wrapper: str, *, subset_prefix: str = "", declaration: bool = True) -> bytes:
+    root, body = WRAPPERS[wrapper]
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n' if declaration else ""
+    return (f"{head}<!DOCTYPE {root} [{subset_prefix}<!ENTITY a \"{QUADRATIC_ENTITY}\">]>\n"
+            f"{body.format(refs=QUADRATIC_REFS)}").encode()
+
+
+def _quarantined_quickly(path: Path, data: bytes) -> str:
+    path.write_bytes(data)
+    tracemalloc.start()
+    started = time.monotonic()
+    try:
+        result = read_file(path)
+        elapsed = time.monotonic() - started
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert result.items == [], "the quadratic blowup was read as a story"
+    assert elapsed < 2.0
+    assert peak < 64 * 1024 * 1024, "the entity was expanded in memory"
+    [problem] = result.problems
+    reason = problem.reason
+    assert reason and "\n" not in reason and len(reason) < 300
+    return reason
+
+
+@pytest.mark.parametrize("wrapper", list(WRAPPERS))
+def test_each_wrapper_reads_without_the_entities(wrapper: str) -> None:
+    # The documents of the tests below are real to their parsers: without the entity they
+    # are one story each.
+    [item] = xmlwire.parse(WRAPPERS[wrapper][1].format(refs="Text.").encode(), "w.xml", RECEIVED)
+    assert getattr(item, "headline", "") == "Quake"
+
+
+@pytest.mark.parametrize("declaration", [True, False], ids=["declared", "undeclared"])
+@pytest.mark.parametrize("wrapper", list(WRAPPERS))
+def test_quadratic_blowup_is_quarantined_in_every_xml_format(
+        tmp_path: Path, wrapper: str, declaration: bool) -> None:
+    reason = _quarantined_quickly(tmp_path / "quadratic.xml",
+                                  _quadratic(wrapper, declaration=declaration))
+    assert "entit" in reason and reason.endswith("refused as unsafe")
+
+
+@pytest.mark.parametrize("wrapper", list(WRAPPERS))
+def test_quadratic_blowup_is_a_parse_error_from_the_xml_parser_itself(wrapper: str) -> None:
+    started = time.monotonic()
+    # refused by the size the references would expand to, before expat reads the DTD
+    with pytest.raises(ParseError, match=r"entit.*expand.*refused as unsafe"):
+        xmlwire.parse(_quadratic(wrapper), "quadratic.xml", RECEIVED)
+    assert time.monotonic() - started < 2.0
+
+
+def test_quadratic_blowup_after_an_unread_dtd_module_is_quarantined(tmp_path: Path) -> None:
+    # NewsML 1 names the NITF DTD as a parameter entity, which is allowed and never read;
+    # expat then stops reporting the declarations after it, so the entity check in the
+    # parser never sees `a` (its references are "undefined" and the repair pass would keep
+    # them as 20,000 literal `&a;`).
+    data = _quadratic("NewsML 1.2", subset_prefix='<!ENTITY % nitf SYSTEM "nitf-3-0.dtd"> %nitf;')
+    reason = _quarantined_quickly(tmp_path / "newsml.xml", data)
+    assert reason.endswith("refused as unsafe")
+
+
+@pytest.mark.parametrize("broken", ["unclosed", "two roots", "text first"])
+def test_quadratic_blowup_that_is_not_well_formed_is_quarantined_too(
+        tmp_path: Path, broken: str) -> None:
+    data = _quadratic("RSS")
+    if broken == "unclosed":
+        data = data.replace(b"</channel></rss>", b"")
+    elif broken == "two roots":
+        data += b"<rss/>"
+    else:
+        # read as plain text by the sniffer, whatever the rest of the file holds
+        data = b"Quake hits Vanuatu\n\n" + data
+    reason = _quarantined_quickly(tmp_path / "broken.xml", data)
+    assert "entit" in reason and reason.endswith("refused as unsafe")
