@@ -14,6 +14,7 @@ import pytest
 
 from tui.ingest import read_file, xmlwire
 from tui.ingest.errors import ParseError
+from tui.ingest.xmlsafe import refuse_entity_bombs
 
 RECEIVED = "2024-03-05T10:00:00+00:00"
 # A generous guard against exponential or quadratic work, not a benchmark.
@@ -244,3 +245,46 @@ def test_quadratic_blowup_that_is_not_well_formed_is_quarantined_too(
         data = b"Quake hits Vanuatu\n\n" + data
     reason = _quarantined_quickly(tmp_path / "broken.xml", data)
     assert "entit" in reason and reason.endswith("refused as unsafe")
+
+
+def _chain(length: int) -> bytes:
+    # each entity twice the next: 2**length characters, nested far deeper than any laugh
+    entities = "".join(f'<!ENTITY e{i} "&e{i + 1};&e{i + 1};">' for i in range(length))
+    return f'<!DOCTYPE x [{entities}<!ENTITY e{length} "x">]><x>&e0;</x>'.encode()
+
+
+@pytest.mark.parametrize("data", [
+    _billion_laughs(), _chain(5_000),
+    b'<!DOCTYPE x [<!ENTITY a "&b;"><!ENTITY b "&a;">]><x>&a;</x>',
+    b'<!DOCTYPE x [<!ENTITY a "y">]><x>' + b"&a;" * 2_000_000 + b"</x>",
+    b'<!ENTITY a "' * 1_000_000,
+    b"".join(b'<!ENTITY e%d "x">' % i for i in range(100_000)) + b"&e1;",
+], ids=["billion laughs", "chain of 5,000", "entities that refer to each other",
+        "a one-character entity two million times", "a million unclosed declarations",
+        "100,000 declarations"])
+def test_entity_expansion_is_counted_before_parsing_and_quickly(data: bytes) -> None:
+    started = time.monotonic()
+    with pytest.raises(ParseError, match="refused as unsafe") as caught:
+        refuse_entity_bombs(data)
+    assert time.monotonic() - started < 1.0
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("data", [
+    b'<!DOCTYPE x [<!ENTITY co "Reuters Ltd">]><x>&co; and &co;</x>',
+    b'<!ENTITY a "' + b"x" * 1_000 + b'">' + b"&amp;" * 5_000_000,
+    b"<rss><channel><item><title>&amp; &lt;</title></item></channel></rss>",
+], ids=["a small entity used twice", "millions of other references", "no declaration"])
+def test_entity_expansion_below_the_limit_is_not_refused_by_the_count(data: bytes) -> None:
+    # (the parser still refuses any entity declaration of its own; the count only decides
+    # for bytes that never reach it, and must stay quick for a 50 MB file of `&amp;`)
+    started = time.monotonic()
+    refuse_entity_bombs(data)
+    assert time.monotonic() - started < 1.0
+
+
+def test_a_text_file_quoting_a_small_entity_stays_copy(tmp_path: Path) -> None:
+    path = tmp_path / "howto.txt"
+    path.write_bytes(b'XML tips for the desk\n\nDeclare <!ENTITY co "Reuters"> and write &co;.\n')
+    [item] = read_file(path).items
+    assert item.headline == "XML tips for the desk"
