@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tui.textsafe import clean_line
+
 _ALIASES: dict[str, tuple[str, ...]] = {
     "AP": ("ap", "associated press", "the associated press", "apnews", "ap media api",
            "ap org"),
@@ -45,7 +47,7 @@ _QCODE = re.compile(r"^[a-z][\w-]*:([^\s:]+)$", re.IGNORECASE)
 def canonical_source(raw: str) -> str:
     """`Associated Press` -> `AP`, `nprov:dpa` -> `dpa`, `www.itar-tass.com` -> `TASS`;
     an agency we do not know keeps its own name."""
-    cleaned = raw.strip()
+    cleaned = clean_line(raw)  # an unknown agency is shown by its own name
     qcode = _QCODE.match(cleaned)
     if qcode and not cleaned.lower().startswith(("http", "urn")):
         # A NewsML-G2 qcode (`nprov:REUTERS`): the scheme is not part of the name.

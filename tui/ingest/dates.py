@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+from tui.textsafe import clean_line
+
 _COMPACT = re.compile(
     r"^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2}))?(?:\.\d+)?)?\s*"
     r"(Z|[+-]\d{2}:?\d{2})?$"
@@ -35,8 +37,9 @@ for _number, _names in enumerate(
 
 def iso(value: str) -> str:
     """`20190314T093000Z`, `2019-03-14 09:30:00+0100`, RFC 822 dates… as ISO 8601.
-    Unreadable input is returned stripped, so nothing the agency said is lost."""
-    value = value.strip()
+    Unreadable input is returned as one clean line (no control characters), so nothing the
+    agency said is lost and nothing it slipped in reaches the screen."""
+    value = clean_line(value)
     if not value:
         return ""
     match = _COMPACT.match(value)

@@ -58,7 +58,7 @@ def parse_object(data: dict[str, Any], path: str, received: str) -> list[Item]:
                  "cancelled": "canceled"}.get(status, "usable")
     dateline, agency = _dateline(data, body)
     slug = clean_line(text(data.get("slugline")) or text(data.get("slug")))
-    priority = text(data.get("priority"))
+    priority = clean_line(text(data.get("priority")))
     signal_codes = [name(s) for s in items(data.get("signals"))] + \
         [name(s) for s in items(data.get("signal"))] + [text(data.get("signal"))]
     return [
@@ -70,7 +70,7 @@ def parse_object(data: dict[str, Any], path: str, received: str) -> list[Item]:
             received=received,
             created=iso(text(data.get("firstcreated")) or text(data.get("contentcreated"))),
             versioned=iso(text(data.get("versioncreated"))),
-            version=text(data.get("version")),
+            version=clean_line(text(data.get("version"))),
             slug=slug,
             headline=headline,
             deck=clean_line(_headline(data, "sub") or text(data.get("subheadline"))),

@@ -8,6 +8,10 @@
     plain      anything else: headline, byline, paragraphs          plaintext.py
 
 The order matters: the framed formats are recognised by markers no plain story has.
+
+XML whose root element lies past the bytes the sniffer reads (behind a 100 KB entity, say)
+or that is not well-formed ends here as text; its entity declarations are held to the XML
+parser's limit all the same, so an entity bomb is quarantined rather than shown as copy.
 """
 
 from __future__ import annotations
@@ -17,11 +21,13 @@ from collections.abc import Sequence
 from tui.ingest import anpa, iptc7901, mail, plaintext, presstext, zczc
 from tui.ingest.decode import decode
 from tui.ingest.errors import ParseError, Quarantined
+from tui.ingest.xmlsafe import refuse_entity_bombs
 from tui.model import Item
 from tui.textsafe import strip_controls
 
 
 def parse(data: bytes, path: str, received: str) -> Sequence[Item | Quarantined]:
+    refuse_entity_bombs(data)
     if mail.sniff(data):
         return mail.parse(data, path, received)
     text = decode(data)

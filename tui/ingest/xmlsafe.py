@@ -6,6 +6,11 @@ construct is refused at the moment expat meets it: an entity declaration before 
 expanded, the 201st nested element before the 100,000th, an oversized attribute before it
 is copied into the tree. Nothing here ever fetches anything: expat is given no handler for
 external entities and parameter-entity parsing is off.
+
+Before expat sees a byte, the size the document's internal entities would expand to is
+counted from the bytes themselves (`refuse_entity_bombs`): that catches the quadratic
+blowup (one big entity used thousands of times) where expat would never report the
+declaration (after a DTD module it does not read), and in files that are not XML at all.
 """
 
 from __future__ import annotations
@@ -24,6 +29,16 @@ from tui.ingest.errors import ParseError
 MAX_DEPTH = 200
 MAX_ATTRIBUTE_CHARS = 256 * 1024
 MAX_ELEMENTS = 500_000
+#: The most characters all entity references of a document may expand to, counted before
+#: it is parsed. Agency copy declares no entities of its own (and XML that does is refused
+#: anyway); this bounds the work for a declaration expat or the sniffer never reports.
+MAX_ENTITY_EXPANSION = 1_000_000
+MAX_ENTITY_DECLARATIONS = 10_000
+# Expanded sizes are counted up to this and no further (a billion laughs is 10**9 per level).
+_SATURATED = 10**12
+# Work bounds of the count: references inside declared values, entities counted one by one.
+_MAX_DECLARED_REFERENCES = 100_000
+_COUNTED_ENTITIES = 16
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _PREDEFINED = frozenset({"amp", "lt", "gt", "quot", "apos"})
@@ -36,6 +51,11 @@ _INVALID_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CHAR_REF = re.compile(r"&#(?:([0-9]{1,8})|[xX]([0-9A-Fa-f]{1,8}));")
 _NAMED_REF = re.compile(r"&([A-Za-z][A-Za-z0-9]{0,31});")
 _BARE_AMP = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9._-]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
+# An internal entity declaration (a literal value) and a general entity reference, in bytes.
+_XML_NAME = rb"[A-Za-z_:\x80-\xff][\w.:\x80-\xff-]*"
+_ENTITY_LITERAL = re.compile(
+    rb"<!ENTITY\s+(%\s*)?(" + _XML_NAME + rb")\s+(?:\"([^\"]*)\"|'([^']*)')")
+_ENTITY_REF = re.compile(rb"&(" + _XML_NAME + rb");")
 
 
 class _Refused(Exception):
@@ -48,6 +68,7 @@ class _Malformed(Exception):
 
 def parse_xml(data: bytes) -> ET.Element:
     """The document's root element, or ParseError with a one-line reason."""
+    refuse_entity_bombs(data)
     try:
         return _parse(data, namespaces=True)
     except _Refused as exc:
@@ -140,6 +161,110 @@ def _entity_skipped(name: str, is_parameter: int) -> None:
     # An entity used but not defined inside the document: defined (if at all) in an external
     # DTD that is deliberately never read. HTML names are repaired by the forgiving pass.
     raise _Malformed(f"XML uses the undefined entity &{name};")
+
+
+def refuse_entity_bombs(data: bytes) -> None:
+    """ParseError when the internal entities declared anywhere in the bytes would expand
+    to more than MAX_ENTITY_EXPANSION characters where they are referenced: the billion
+    laughs (entities nested) and the quadratic blowup (one big entity used many times).
+    Counted from the declarations and references alone, without expanding anything and in
+    a few passes of `bytes.count` over the data; for the files the sniffer sends to text
+    as well as XML."""
+    if b"<!ENTITY" not in data:
+        return
+    values: dict[bytes, bytes] = {}
+    declared: list[bytes] = []  # every declaration's value, parameter entities' too
+    for number, match in enumerate(_ENTITY_LITERAL.finditer(data)):
+        if number == MAX_ENTITY_DECLARATIONS:
+            raise ParseError(f"XML declares more than {MAX_ENTITY_DECLARATIONS:,} entities; "
+                             "refused as unsafe")
+        percent, name, double, single = match.groups()
+        value = double if double is not None else single
+        declared.append(value)
+        if not percent:
+            # the first declaration of a name is the binding one
+            values.setdefault(name, value)
+    if not values:
+        return
+    sizes = _expanded_sizes(values)
+    # A reference inside a declared value is counted there, by _expanded_sizes; the NUL
+    # between values is no name character, so no reference spans two of them.
+    inside = b"\0".join(declared)
+    ampersands = data.count(b"&")
+    ranked = sorted((name for name in values if sizes[name]), key=sizes.__getitem__,
+                    reverse=True)
+    total = counted = 0
+    uses: dict[bytes, int] = {}
+    for index, name in enumerate(ranked):
+        # The names left are no bigger than this one and have at most the ampersands not
+        # yet counted: when even that cannot reach the limit, nothing can.
+        if (ampersands - counted) * sizes[name] <= MAX_ENTITY_EXPANSION - total:
+            return
+        if index == _COUNTED_ENTITIES:
+            raise ParseError(f"XML declares {len(ranked):,} entities with up to "
+                             f"{ampersands:,} references; refused as unsafe")
+        token = b"&" + name + b";"
+        count = data.count(token) - inside.count(token)
+        uses[name] = count
+        counted += count
+        total += count * sizes[name]
+        if total > MAX_ENTITY_EXPANSION:
+            worst = max(uses, key=lambda used: uses[used] * sizes[used])
+            raise ParseError(_bomb_reason(worst, sizes[worst], uses[worst]))
+
+
+def _bomb_reason(name: bytes, size: int, count: int) -> str:
+    shown = "".join(c for c in name.decode("utf-8", "replace")[:40] if c.isprintable())
+    length = "more than a terabyte" if size >= _SATURATED else \
+        f"{size:,} character{'s' if size != 1 else ''}"
+    times = "once" if count == 1 else f"{count:,} times"
+    return (f"XML entities would expand to more than {MAX_ENTITY_EXPANSION // 1_000_000:,} "
+            f"million characters (the entity '{shown}', {length} long, is used {times}); "
+            "refused as unsafe")
+
+
+def _expanded_sizes(values: dict[bytes, bytes]) -> dict[bytes, int]:
+    """Each entity's length once every entity it references is expanded, saturated at
+    _SATURATED; an entity that refers to itself (which expat refuses) counts as unbounded.
+    Worked out with an explicit stack, as a chain of entities may be thousands long."""
+    sizes: dict[bytes, int] = {}
+    references: dict[bytes, list[bytes]] = {}
+    seen = 0
+    for name, value in values.items():
+        references[name] = refs = []
+        for match in _ENTITY_REF.finditer(value):
+            refs.append(match.group(1))
+        seen += len(refs)
+        if seen > _MAX_DECLARED_REFERENCES:
+            raise ParseError(f"XML entity declarations hold more than "
+                             f"{_MAX_DECLARED_REFERENCES:,} references; refused as unsafe")
+    for first in values:
+        if first in sizes:
+            continue
+        # (name, how many of its references are looked at)
+        stack: list[tuple[bytes, int]] = [(first, 0)]
+        open_names = {first}
+        while stack:
+            name, done = stack[-1]
+            refs = references[name]
+            if done < len(refs):
+                stack[-1] = (name, done + 1)
+                ref = refs[done]
+                if ref in open_names:
+                    sizes[name] = _SATURATED  # it refers to itself
+                elif ref in values and ref not in sizes:
+                    stack.append((ref, 0))
+                    open_names.add(ref)
+                continue
+            stack.pop()
+            open_names.discard(name)
+            size = len(values[name])
+            for ref in refs:
+                if ref in sizes:
+                    # the reference `&ref;` is replaced by what it expands to
+                    size += sizes[ref] - len(ref) - 2
+            sizes[name] = min(max(size, sizes.get(name, 0)), _SATURATED)
+    return sizes
 
 
 def _repair(data: bytes) -> bytes:
