@@ -246,3 +246,13 @@ def test_a_file_swapped_for_a_link_after_the_listing_is_not_followed(
         inbox_module.read_file = real_read
     assert not [i for r in results for i in r.items]
     assert [p.reason for r in results for p in r.problems]
+
+
+def test_xml_whose_root_comes_after_a_long_comment_is_read_as_xml(folder: Path) -> None:
+    from tui.ingest.reader import read_file
+
+    story = folder / "long.xml"
+    _at(story, '<?xml version="1.0"?>\n<!-- ' + "feed notes " * 600 + "-->\n"
+        + _nitf(7, "Harbour", 2).split("\n", 1)[1], time.time() - 100)
+    result = read_file(story)
+    assert [i.format for i in result.items] == ["nitf"], result.problems

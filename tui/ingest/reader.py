@@ -22,6 +22,7 @@ from tui.model import Item
 MAX_FILE_BYTES = 50 * 1024 * 1024
 _MAX_LINE = 16 * 1024 * 1024
 _XML_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+_XML_PROLOGUE = (b"<?xml", b"<!DOCTYPE", b"<!--")
 
 
 @dataclass(slots=True)
@@ -133,8 +134,8 @@ def sniff(data: bytes) -> str:
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "binary"
-    if head.startswith(b"<") and _XML_ROOT.search(head):
-        return "xml"
+    if head.startswith(b"<") and (_XML_ROOT.search(head) or head.startswith(_XML_PROLOGUE)):
+        return "xml"  # a long DTD or comment can push the root past the head
     if jsonl.sniff(head):
         return "jsonl"
     if head.startswith((b"{", b"[")):
