@@ -272,6 +272,8 @@ def check_item(item: Item) -> None:
 
 
 def check_entries(entries: object) -> None:
+    if isinstance(entries, Item):
+        entries = [entries]  # an entry point for one object (jsonl.parse_object) gives one
     assert isinstance(entries, list | tuple)
     for entry in entries:
         assert isinstance(entry, Item | Quarantined), entry
