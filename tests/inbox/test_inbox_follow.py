@@ -256,3 +256,32 @@ def test_xml_whose_root_comes_after_a_long_comment_is_read_as_xml(folder: Path) 
         + _nitf(7, "Harbour", 2).split("\n", 1)[1], time.time() - 100)
     result = read_file(story)
     assert [i.format for i in result.items] == ["nitf"], result.problems
+
+
+def test_the_watcher_names_files_as_the_walk_does_and_skips_what_is_not_copy(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(folder.parent)
+    relative = Path(folder.name)
+    (folder / ".git").mkdir()
+    _at(folder / "story.txt", "Alpha\n\nThe first text.", time.time() - 100)
+    inbox = Inbox((relative,), None, settle_seconds=0.2, rescan_seconds=3600,
+                  watcher=FolderWatcher((relative,)))
+    try:
+        wire = Wire(group=False)
+        for batch in inbox.load():
+            _take(wire, batch)
+        _at(folder / "story.txt", "Gamma\n\nThe other text.", time.time() - 100)
+        _at(folder / ".git" / "note.txt", "Hidden\n\nNot copy.", time.time() - 100)
+        seen: list[FileResult] = []
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not any(
+                i.headline == "Gamma" for r in seen for i in r.items):
+            time.sleep(0.1)
+            seen += inbox.poll()
+        _take(wire, seen)
+        time.sleep(0.5)
+        seen += inbox.poll()
+        assert [r.path for r in seen] == [str(relative / "story.txt")]
+        assert [wire.items[k].headline for k in wire.order] == ["Gamma"]
+    finally:
+        inbox.close()

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from tui.ingest.cache import IngestCache
 from tui.ingest.errors import Quarantined
-from tui.ingest.names import DEFAULT_IGNORE, ignored, matcher
+from tui.ingest.names import DEFAULT_IGNORE, matcher
 from tui.ingest.reader import FileResult, file_digest, read_file
 from tui.ingest.signature import RACY_NS, Signature, is_racy, signature
 
@@ -288,10 +288,9 @@ class Inbox:
 
     def _add_events(self, paths: set[str], listing: _Listing) -> None:
         """Paths the watcher reported: files are looked at again, folders listed."""
-        for path in sorted(paths):
-            name = os.path.basename(path)
-            if ignored(name, self.ignore) or not self._inside(
-                    os.path.join(os.path.realpath(os.path.dirname(path)), name)):
+        for reported in sorted(paths):
+            path = self._as_listed(reported)
+            if path is None:
                 continue
             try:
                 st = os.lstat(path)
@@ -304,6 +303,21 @@ class Inbox:
                     self._entry(path, listing)
                 except OSError:
                     continue
+
+    def _as_listed(self, reported: str) -> str | None:
+        """A path as the watcher reports it (absolute, perhaps through the folder's
+        real path) spelt as the walk spells it, so the two name a file alike; None if
+        it is not followed (outside the folders, or under a name that is not copy)."""
+        skip = matcher(self.ignore)
+        for folder in self.folders:
+            for spelling in dict.fromkeys((os.path.abspath(folder), os.path.realpath(folder))):
+                if not reported.startswith(spelling + os.sep):
+                    continue
+                rest = reported[len(spelling) + 1:]
+                if any(skip(part) for part in rest.split(os.sep)):
+                    return None
+                return os.path.join(folder, rest)
+        return None
 
     @staticmethod
     def _merge(into: _Listing, other: _Listing) -> None:
