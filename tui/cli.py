@@ -155,6 +155,7 @@ def _desk_command(config: Config, args: argparse.Namespace) -> int:
     from tui.desk.desk import Desk
 
     desk = Desk(args.state or paths.default_state_file(), editor=config.editor.name)
+    _print_warnings(desk.warnings)
     wire = None
     if args.command in deskcli.NEEDS_ITEMS:
         folders = _inbox_folders(config, args)
@@ -172,6 +173,13 @@ def _desk_command(config: Config, args: argparse.Namespace) -> int:
     except deskcli.SaveFailed as exc:
         print(f"wiredesk: {exc}", file=sys.stderr)
         return 1
+
+
+def _print_warnings(warnings: list[str]) -> None:
+    """What the app shows as notices at start (a torn last action dropped, a cache that
+    could not be written), on stderr: a script's output stays what it asked for."""
+    for warning in warnings:
+        print(f"wiredesk: warning: {warning}", file=sys.stderr)
 
 
 def _recover(state: Path) -> int:

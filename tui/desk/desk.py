@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from tui.desk import actions, journal, loadcache, snapshot
+from tui.desk import actions, journal, loadcache, seqfile, snapshot
 from tui.desk.events import REDO, UNDO, Event, History, new_event_id, now
 from tui.desk.files import DeskFiles, StateError, read_bytes, write_atomic
 from tui.desk.state import Change, Decision, DeskState
@@ -53,9 +53,11 @@ class Desk:
         return [e for e in self.all_events() if any(c.key == item_id for c in e.changes)]
 
     def _load(self) -> None:
+        # the sidecar first: every action it names is in the journal read after it
+        saved = seqfile.read(self.files.acknowledged)
         snap_raw = read_bytes(self.files.snapshot)
         data_j = read_bytes(self.files.journal) or b""
-        cached = loadcache.read(self.files.cache, snap_raw, data_j)
+        cached, known = loadcache.read(self.files.cache, snap_raw, data_j)
         if cached is not None:
             self.state, self.seq, self.history = cached.state, cached.seq, cached.history
             start = cached.journal_length
@@ -64,14 +66,29 @@ class Desk:
             self.history, start = History(), 0
         self.log: list[Event] = []
         tail = journal.split(self.files.journal, data_j, start, final=True)
+        self._take(journal.to_events(self.files.journal, tail.events), notify=False)
+        self._refuse_if_cut_short(data_j, tail, max(saved, known))
         if tail.warning:
             self.warnings.append(tail.warning)
-        self._torn_at = tail.torn_at
-        self._take(journal.to_events(self.files.journal, tail.events), notify=False)
         self._offset = tail.offset
         self._journal_inode = _inode(self.files.journal)
         if cached is None or len(tail.events) > 1000:
             self._write_cache(snap_raw, data_j[:tail.offset])
+
+    def _refuse_if_cut_short(self, data: bytes, tail: journal.Tail, saved: int) -> None:
+        """A crash tears at most the action being written, which was never reported
+        saved; a journal that ends before an action that was is damage."""
+        if self.seq >= saved:
+            return
+        gone = "is missing" if not data.strip() else f"ends at action {self.seq}"
+        hint = (f" (to start an empty desk on purpose, delete {self.files.acknowledged.name} "
+                "too)" if not data.strip() else "")
+        raise StateError(self.files.journal,
+                         f"the journal was cut short: it {gone}, but action {saved} was saved "
+                         "(a disk or copy fault, not a crash); nothing was changed: put back "
+                         f"a whole copy of {self.files.journal.name}, or run wiredesk "
+                         f"--recover to keep what is still in it{hint}",
+                         journal.end_line(data, tail))
 
     def _read_snapshot(self, raw: bytes | None) -> tuple[DeskState, int]:
         if raw is None:
@@ -189,15 +206,24 @@ class Desk:
             self.log[index] = event
 
     def _append(self, event: Event) -> None:
+        """Under the lock, after sync() took every whole action written: anything past
+        them was left by a writer that stopped short (it no longer holds the lock), so it
+        is cut off before this event goes after it. (A tear seen at start is not cut by
+        its offset then: another wiredesk may have finished that write since.)"""
         size = self._offset
-        if self._torn_at is not None:
-            # cut off what a crash left half-written before this event goes after it
-            os.truncate(self.files.journal, self._torn_at)
-            size, self._torn_at = self._torn_at, None
+        if _size(self.files.journal) > size:
+            os.truncate(self.files.journal, size)
         data = journal.encode(event)
         journal.append(self.files.journal, data, size)
         self._offset = size + len(data) + (len(journal.HEADER) if size == 0 else 0)
         self._journal_inode = _inode(self.files.journal)
+        try:
+            seqfile.write(self.files.acknowledged, event.seq)
+        except OSError as exc:
+            # The action is saved; only the check for a journal cut short is weaker (the
+            # sidecar still names an earlier action, which is never a false alarm).
+            self.warnings.append(f"could not write {self.files.acknowledged}: "
+                                 f"{exc.strerror}; the action is saved")
 
     def _event(self, action: str, summary: str, changes: list[Change], target: str,
                seq: int | None = None) -> Event:
@@ -291,7 +317,6 @@ class Desk:
             body = journal.HEADER + b"".join(journal.encode(e) for e in kept)
             write_atomic(self.files.journal, body)
             self._offset, self._journal_inode = len(body), _inode(self.files.journal)
-            self._torn_at = None
             # the cache covers the new journal whole, so the next start reads no TOML
             self._write_cache(encoded, body)
 
@@ -318,6 +343,13 @@ def _text(path: Path, raw: bytes) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise StateError(path, "the desk state is not UTF-8 text; nothing was changed") from exc
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except FileNotFoundError:
+        return 0  # appending creates it
 
 
 def _inode(path: Path) -> int:

@@ -5,6 +5,8 @@
     desk.lock           held while an action is appended, so two editors never interleave
     desk.cache.json     a parsed copy of the two TOML files, checked by digest; a cache,
                         deleting it loses nothing
+    desk.seq            the number of the last action saved (see seqfile.py), so that a
+                        journal cut short is told from one a crash tore
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ class DeskFiles:
     @property
     def cache(self) -> Path:
         return self.snapshot.with_name(f"{self.snapshot.stem}.cache.json")
+
+    @property
+    def acknowledged(self) -> Path:
+        return self.snapshot.with_name(f"{self.snapshot.stem}.seq")
 
     @contextlib.contextmanager
     def locked(self, timeout: float = 10.0) -> Iterator[None]:

@@ -10,7 +10,7 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tui.desk import journal, snapshot
+from tui.desk import journal, seqfile, snapshot
 from tui.desk.events import Event
 from tui.desk.files import DeskFiles, StateError, write_atomic
 from tui.desk.state import DeskState
@@ -33,10 +33,13 @@ def recover(path: Path) -> list[str]:
             if event.seq > seq:
                 state.apply_all(event.changes)
         last = max([seq, *(e.seq for e in events)])
+        # the last action saved is now the last one kept: the old record would refuse it
+        files.acknowledged.unlink(missing_ok=True)
         write_atomic(files.snapshot, snapshot.encode(state, last))
         kept = [e for e in events if e.seq <= last][-500:]
         write_atomic(files.journal, journal.HEADER + b"".join(journal.encode(e) for e in kept))
         files.cache.unlink(missing_ok=True)
+        seqfile.write(files.acknowledged, last)
     report.append(f"rebuilt {path}: decisions on {len(state.decisions)} items, "
                   f"{len(events)} actions kept for undo and the log")
     return report
