@@ -3,6 +3,7 @@ and recovered from; what cannot be saved says so; files keep who may write them.
 
 from __future__ import annotations
 
+import errno
 import tomllib
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from tui.cli import main
 from tui.desk import journal
-from tui.desk.desk import Desk
+from tui.desk.desk import Desk, SaveFailed
 from tui.desk.events import Event, now
 from tui.desk.files import DeskFiles, StateError
 from tui.desk.state import Change
@@ -175,3 +176,141 @@ def test_a_damaged_last_action_with_its_end_line_is_damage_not_a_tear(tmp_path: 
         Desk(path)
     assert caught.value.path == log and caught.value.line is not None
     assert log.read_text() == damaged
+
+
+# --- 7. a snapshot ahead of its journal; values out of range or of the wrong type ---------
+
+def test_a_snapshot_ahead_of_its_journal_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "desk.toml"
+    desk = _a_day(path, actions=12)
+    desk.compact()
+    files = _files(path)
+    whole = files.journal.read_bytes()
+    ends = [m.end() for m in journal._END.finditer(whole)]
+    files.journal.write_bytes(whole[: ends[5] + 1])  # six of the twelve, cut on a boundary
+    files.snapshot.with_name("desk.seq").unlink(missing_ok=True)
+    files.cache.unlink()
+    with pytest.raises(StateError) as caught:
+        Desk(path)
+    assert caught.value.path == files.snapshot
+    assert caught.value.line == files.snapshot.read_text().splitlines().index("seq = 12") + 1
+    assert "ahead" in str(caught.value) or "missing" in str(caught.value)
+
+
+def test_recover_puts_a_snapshot_ahead_of_its_journal_right(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]
+                                                            ) -> None:
+    path = tmp_path / "desk.toml"
+    desk = _a_day(path, actions=12)
+    desk.compact()
+    files = _files(path)
+    whole = files.journal.read_bytes()
+    ends = [m.end() for m in journal._END.finditer(whole)]
+    files.journal.write_bytes(whole[: ends[5] + 1])
+    assert main(["--state", str(path), "undo"]) == 2
+    assert main(["--recover", "--state", str(path)]) == 0
+    capsys.readouterr()
+    rebuilt = Desk(path, editor="ana")
+    assert rebuilt.state == desk.state and rebuilt.seq == 12
+    rebuilt.tag("c", "after")
+    assert Desk(path).decision("c").tags == ("after",)
+
+
+def test_recover_keeps_every_valid_item_of_a_snapshot_with_one_bad_value(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "desk.toml"
+    path.write_text('schema = 2\nseq = 0\n\n[items."a"]\nstatus = "used"\n\n[items."b"]\n'
+                    'priority = -5\n\n[items."c"]\ntags = ["x"]\n')
+    assert main(["--state", str(path), "undo"]) == 2
+    assert "desk.toml:8: item 'b': priority" in capsys.readouterr().err
+    assert main(["--recover", "--state", str(path)]) == 0
+    assert "dropped 1 (b)" in capsys.readouterr().out
+    rebuilt = Desk(path)
+    assert rebuilt.decision("a").status == "used" and rebuilt.decision("c").tags == ("x",)
+    assert "b" not in rebuilt.state.decisions
+
+
+@pytest.mark.parametrize("entry", ["priority = -5", "priority = 0", "priority = 10",
+                                   "priority = true", 'tags = "x"', "note = 3"])
+def test_snapshot_values_out_of_range_or_type_name_the_line(tmp_path: Path, entry: str) -> None:
+    path = tmp_path / "desk.toml"
+    path.write_text(f'schema = 2\nseq = 0\n\n[items."a"]\nstatus = "seen"\n{entry}\n')
+    with pytest.raises(StateError) as caught:
+        Desk(path)
+    assert caught.value.path == path and caught.value.line == 6
+
+
+def test_snapshot_priorities_one_to_nine_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "desk.toml"
+    path.write_text('schema = 2\nseq = 0\n[items."a"]\npriority = 1\n[items."b"]\n'
+                    'priority = 9\n')
+    desk = Desk(path)
+    assert (desk.decision("a").priority, desk.decision("b").priority) == (1, 9)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ('who = "ana"', "who = [1, 2]"),
+    ('who = "ana"', "who = 7"),
+    ("at = ", "at = 12345\nx_at = "),
+    ("at = ", "at = 2019-03-14T09:00:00Z\nx_at = "),
+    ('id = "', 'id = 5\nx_id = "'),
+    ('action = "tag"', "action = [\"tag\"]"),
+    ('summary = "', 'summary = 1.5\nx_summary = "'),
+])
+def test_journal_values_of_the_wrong_type_name_the_line(tmp_path: Path, old: str,
+                                                        new: str) -> None:
+    path = tmp_path / "desk.toml"
+    desk = Desk(path, editor="ana")
+    desk.tag("a", "one")
+    desk.tag("b", "two")
+    log = _files(path).journal
+    text = log.read_text()
+    second = text.rindex("[[event]]")
+    damaged = text[:second] + text[second:].replace(old, new, 1)
+    assert damaged != text
+    if "x_" in new:  # keep the table valid TOML: the old value under a key of its own
+        damaged = damaged.replace("x_at", "at_was").replace("x_id", "id_was").replace(
+            "x_summary", "summary_was")
+    log.write_text(damaged)
+    with pytest.raises(StateError) as caught:
+        Desk(path)
+    assert caught.value.path == log
+    assert caught.value.line == damaged[:second].count("\n") + 1
+
+
+def test_a_change_to_a_priority_out_of_range_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "desk.toml"
+    desk = Desk(path, editor="ana")
+    desk.set_priority("a", 3)
+    log = _files(path).journal
+    damaged = log.read_text().replace("after = 3", "after = -5")
+    log.write_text(damaged)
+    with pytest.raises(StateError, match="priority") as caught:
+        Desk(path)
+    assert caught.value.line == damaged.splitlines().index("[[event]]") + 1
+
+
+def test_a_retried_save_is_kept_for_undo_by_compaction(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """An action saved late (disk full, then freed) is the snapshot's last: the journal kept
+    after compaction must end with it, or the snapshot would be ahead of its journal."""
+    path = tmp_path / "desk.toml"
+    desk = Desk(path, editor="ana")
+    desk.tag("a", "one")
+
+    def disk_full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(journal.os, "fsync", disk_full)
+    with pytest.raises(SaveFailed, match="No space left"):
+        desk.tag("a", "two")
+    monkeypatch.undo()
+    desk.retry_save()
+    desk.compact()
+    kept = tomllib.loads(_files(path).journal.read_text())["event"]
+    assert [e["seq"] for e in kept] == [1, 2]
+    _files(path).cache.unlink()  # from the TOML alone
+    again = Desk(path, editor="ana")
+    assert again.decision("a").tags == ("one", "two")
+    again.undo()
+    assert Desk(path).decision("a").tags == ("one",)

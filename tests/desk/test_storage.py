@@ -107,7 +107,7 @@ def test_broken_snapshot_names_the_line_and_is_not_overwritten(tmp_path: Path) -
 def test_bad_value_names_the_item_and_line(tmp_path: Path) -> None:
     path = tmp_path / "desk.toml"
     path.write_text('schema = 2\nseq = 0\n[items."a"]\nstatus = "lost"\n', encoding="utf-8")
-    with pytest.raises(StateError, match=r"desk.toml:3: item 'a': status 'lost'"):
+    with pytest.raises(StateError, match=r"desk.toml:4: item 'a': status 'lost'"):
         Desk(path)
 
 

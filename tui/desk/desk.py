@@ -66,7 +66,10 @@ class Desk:
             self.history, start = History(), 0
         self.log: list[Event] = []
         tail = journal.split(self.files.journal, data_j, start, final=True)
-        self._take(journal.to_events(self.files.journal, tail.events), notify=False)
+        events = journal.to_events(self.files.journal, tail.events)
+        if cached is None and events:
+            self._refuse_if_ahead(snap_raw, max(e.seq for e in events))
+        self._take(events, notify=False)
         self._refuse_if_cut_short(data_j, tail, max(saved, known))
         if tail.warning:
             self.warnings.append(tail.warning)
@@ -74,6 +77,20 @@ class Desk:
         self._journal_inode = _inode(self.files.journal)
         if cached is None or len(tail.events) > 1000:
             self._write_cache(snap_raw, data_j[:tail.offset])
+
+    def _refuse_if_ahead(self, snap_raw: bytes | None, journal_last: int) -> None:
+        """Compaction keeps the snapshot's own last action in the journal (for undo), so a
+        journal that has actions but ends before the snapshot's seq is missing some."""
+        if snap_raw is None or journal_last >= self.seq:
+            return
+        text = _text(self.files.snapshot, snap_raw)
+        raise StateError(self.files.snapshot,
+                         f"seq = {self.seq}, but the journal beside it "
+                         f"({self.files.journal.name}) ends at action {journal_last}: the "
+                         "snapshot is ahead of its journal, whose last actions are missing "
+                         "(an older copy of it, or one cut short); nothing was changed: put "
+                         "back the journal that goes with this snapshot, or run wiredesk "
+                         "--recover", snapshot.seq_line(text))
 
     def _refuse_if_cut_short(self, data: bytes, tail: journal.Tail, saved: int) -> None:
         """A crash tears at most the action being written, which was never reported
@@ -202,8 +219,15 @@ class Desk:
             self._append(event)
             self.pending.pop(0)
             self.seq = event.seq
-            index = next(i for i, e in enumerate(self.log) if e.id == event.id)
-            self.log[index] = event
+            # as written, with its seq: compaction keeps history.recent in the journal
+            if not _replace_by_id(self.log, event):
+                self.log.append(event)  # the log was read again from disk since
+            if event.id in self.history.events:
+                self.history.events[event.id] = event
+                if not _replace_by_id(self.history.recent, event):
+                    self.history.recent.append(event)
+            else:
+                self.history.record(event)
 
     def _append(self, event: Event) -> None:
         """Under the lock, after sync() took every whole action written: anything past
@@ -314,6 +338,11 @@ class Desk:
             write_atomic(self.files.snapshot, encoded)
             # the latest actions as written, undos included, so undo reaches back past this
             kept = [e for e in self.history.recent if e.seq][-KEEP_FOR_UNDO:]
+            if kept and kept[-1].seq != self.seq:
+                # never a journal that ends before its snapshot (a load refuses that)
+                on_disk = [e for e in self.all_events() if e.seq]
+                kept = on_disk[-KEEP_FOR_UNDO:] if on_disk and on_disk[-1].seq == self.seq \
+                    else []
             body = journal.HEADER + b"".join(journal.encode(e) for e in kept)
             write_atomic(self.files.journal, body)
             self._offset, self._journal_inode = len(body), _inode(self.files.journal)
@@ -357,6 +386,14 @@ def _inode(path: Path) -> int:
         return os.stat(path).st_ino
     except FileNotFoundError:
         return 0
+
+
+def _replace_by_id(events: list[Event], event: Event) -> bool:
+    for index in range(len(events) - 1, -1, -1):  # the latest first: that is where it is
+        if events[index].id == event.id:
+            events[index] = event
+            return True
+    return False
 
 
 def _ids(items: Iterable[str] | str) -> list[str]:
