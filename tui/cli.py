@@ -165,14 +165,20 @@ def _desk_command(config: Config, args: argparse.Namespace) -> int:
         wire = deskcli.load_wire_quietly(folders, config, group=args.command == "merge")
     try:
         code = deskcli.run(args, config, desk, wire)
-        desk.compact_if_needed()
-        return code
     except deskcli.UsageError as exc:
         print(f"wiredesk: {exc}", file=sys.stderr)
         return 2
     except deskcli.SaveFailed as exc:
-        print(f"wiredesk: {exc}", file=sys.stderr)
+        # the app keeps an unsaved action for its next one; this process ends here
+        print(f"wiredesk: {exc.not_saved()}", file=sys.stderr)
         return 1
+    try:
+        desk.compact_if_needed()
+    except (OSError, TimeoutError) as exc:
+        print(f"wiredesk: warning: the journal could not be folded into {desk.path} "
+              f"({exc}); the action is saved, and folding is tried again next time",
+              file=sys.stderr)
+    return code
 
 
 def _print_warnings(warnings: list[str]) -> None:

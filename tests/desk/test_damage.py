@@ -4,6 +4,7 @@ and recovered from; what cannot be saved says so; files keep who may write them.
 from __future__ import annotations
 
 import errno
+import os
 import tomllib
 from pathlib import Path
 
@@ -313,4 +314,49 @@ def test_a_retried_save_is_kept_for_undo_by_compaction(tmp_path: Path,
     again = Desk(path, editor="ana")
     assert again.decision("a").tags == ("one", "two")
     again.undo()
+    assert Desk(path).decision("a").tags == ("one",)
+
+
+# --- 8. a full disk in the command line: the action was not saved --------------------------
+
+def test_the_cli_says_an_action_it_could_not_write_was_not_saved(
+        tmp_path: Path, inbox: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "desk.toml"
+    Desk(path, editor="ana").tag("a", "one")
+    log = _files(path).journal
+    before = log.read_bytes()
+
+    def disk_full(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", disk_full)
+    assert _cli(path, inbox, "tag", "a", "two") == 1
+    err = capsys.readouterr().err
+    monkeypatch.undo()
+    assert "No space left on device" in err and "not saved" in err
+    assert "kept in memory" not in err and "next action" not in err
+    assert log.read_bytes() == before
+    assert Desk(path).decision("a").tags == ("one",)
+
+
+def test_the_cli_in_a_folder_it_cannot_write_says_not_saved(
+        tmp_path: Path, inbox: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root writes to any folder")
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    path = folder / "desk.toml"
+    Desk(path, editor="ana").tag("a", "one")
+    for name in os.listdir(folder):
+        (folder / name).chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        assert _cli(path, inbox, "tag", "a", "two") == 1
+        err = capsys.readouterr().err
+        assert "not saved" in err and "kept in memory" not in err
+    finally:
+        folder.chmod(0o755)
+        for name in os.listdir(folder):
+            (folder / name).chmod(0o644)
     assert Desk(path).decision("a").tags == ("one",)

@@ -27,7 +27,23 @@ KEEP_FOR_UNDO = 500
 
 
 class SaveFailed(Exception):
-    """A decision was made but could not be written; it is kept in memory."""
+    """A decision was made but could not be written; it is kept in memory.
+
+    The message is the app's: the decision stays in memory and goes with the next action.
+    A command that ends at once (`wiredesk tag …`) takes `not_saved()` instead, which is
+    what is true there."""
+
+    def __init__(self, path: Path, exc: BaseException) -> None:
+        self.path = path
+        self.reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        super().__init__(f"Could not save to {path}: {self.reason}. The decision is kept in "
+                         "memory and will be saved with your next action; free disk space "
+                         "or fix the folder's permissions.")
+
+    def not_saved(self) -> str:
+        return (f"Could not save to {self.path}: {self.reason}. The action was not saved; "
+                "free disk space or fix the folder's permissions, then run the command "
+                "again.")
 
 
 class Desk:
@@ -201,7 +217,7 @@ class Desk:
             self.state.apply_all(event.changes)
             self.history.record(event)
             self.log.append(event)
-            raise SaveFailed(_failure(self.files.journal, exc)) from exc
+            raise SaveFailed(self.files.journal, exc) from exc
 
     def retry_save(self) -> None:
         if not self.pending:
@@ -211,7 +227,7 @@ class Desk:
                 self.sync()
                 self._flush_pending()
         except (OSError, TimeoutError) as exc:
-            raise SaveFailed(_failure(self.files.journal, exc)) from exc
+            raise SaveFailed(self.files.journal, exc) from exc
 
     def _flush_pending(self) -> None:
         while self.pending:
@@ -402,13 +418,6 @@ def _ids(items: Iterable[str] | str) -> list[str]:
 
 def _what(ids: list[str]) -> str:
     return ids[0] if len(ids) == 1 else f"{len(ids)} items"
-
-
-def _failure(path: Path, exc: BaseException) -> str:
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return (f"Could not save to {path}: {reason}. The decision is kept in memory and will "
-            "be saved with your next action; free disk space or fix the folder's "
-            "permissions.")
 
 
 def _login_name() -> str:
