@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
+import time
 import tomllib
 from pathlib import Path
 
@@ -360,3 +362,46 @@ def test_the_cli_in_a_folder_it_cannot_write_says_not_saved(
         for name in os.listdir(folder):
             (folder / name).chmod(0o644)
     assert Desk(path).decision("a").tags == ("one",)
+
+
+# --- 9. compaction keeps a file's mode; stale temporary files are cleaned at start ---------
+
+def test_compaction_keeps_the_mode_of_the_files_it_replaces(tmp_path: Path) -> None:
+    path = tmp_path / "desk.toml"
+    desk = _a_day(path, actions=5)
+    desk.compact()
+    files = _files(path)
+    for file in (files.snapshot, files.journal, files.cache):
+        file.chmod(0o664)
+    desk.tag("c", "more")
+    desk.compact()
+    for file in (files.snapshot, files.journal, files.cache):
+        assert stat.S_IMODE(file.stat().st_mode) == 0o664, file
+
+
+def test_new_state_files_follow_the_umask_not_0600(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        desk = _a_day(tmp_path / "desk.toml", actions=3)
+        desk.compact()
+    finally:
+        os.umask(old)
+    for name in ("desk.toml", "desk.journal.toml", "desk.cache.json"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644, name
+
+
+def test_stale_temporary_files_are_cleaned_at_start_and_live_ones_kept(tmp_path: Path) -> None:
+    path = tmp_path / "desk.toml"
+    Desk(path).tag("a", "one")
+    stale = [".desk.toml.k2j4.tmp", ".desk.journal.toml.x9q1.tmp", ".desk.cache.json.a7f.tmp"]
+    live = ".desk.toml.fresh1.tmp"
+    others = [".other.toml.old.tmp", "notes.tmp"]
+    hour_ago = time.time() - 3600
+    for name in (*stale, live, *others):
+        (tmp_path / name).write_bytes(b"half")
+        if name != live:
+            os.utime(tmp_path / name, (hour_ago, hour_ago))
+    Desk(path)
+    left = set(os.listdir(tmp_path))
+    assert not left & set(stale)
+    assert live in left and set(others) <= left

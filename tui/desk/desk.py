@@ -16,7 +16,13 @@ from typing import Any
 
 from tui.desk import actions, journal, loadcache, seqfile, snapshot
 from tui.desk.events import REDO, UNDO, Event, History, new_event_id, now
-from tui.desk.files import DeskFiles, StateError, read_bytes, write_atomic
+from tui.desk.files import (
+    DeskFiles,
+    StateError,
+    read_bytes,
+    remove_stale_temporaries,
+    write_atomic,
+)
 from tui.desk.state import Change, Decision, DeskState
 from tui.tomlio import TomlSyntaxError, parse_toml
 
@@ -54,6 +60,7 @@ class Desk:
         self.warnings: list[str] = []
         self.pending: list[Event] = []
         self.listeners: list[Callable[[list[Event]], None]] = []
+        remove_stale_temporaries(self.files)
         self._load()
 
     # --- reading -------------------------------------------------------------------

@@ -147,7 +147,7 @@ def to_events(path: Path, raw: list[dict[str, Any]]) -> list[Event]:
 def append(path: Path, data: bytes, size_before: int) -> None:
     """One write, then fsync. On failure the file is cut back to where it was, so a full
     disk leaves no half event behind (and if even that fails, the next reader drops it)."""
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
     try:
         if size_before == 0:
             os.ftruncate(fd, 0)  # blank or never written: start with the header
