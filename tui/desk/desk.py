@@ -394,7 +394,9 @@ def _text(path: Path, raw: bytes) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise StateError(path, "the desk state is not UTF-8 text; nothing was changed") from exc
+        raise StateError(path, "the desk state is not UTF-8 text; nothing was changed: fix "
+                               "that line or run wiredesk --recover",
+                         raw.count(b"\n", 0, exc.start) + 1) from exc
 
 
 def _size(path: Path) -> int:

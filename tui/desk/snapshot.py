@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,8 @@ def decode(path: Path, text: str, data: dict[str, Any]) -> tuple[DeskState, int]
             state.put(item_id, _decision(entry))
         except _Bad as exc:
             raise StateError(path, f"item {item_id!r}: {exc}",
-                             _item_line(text, item_id, exc.key)) from exc
+                             _item_line(text, item_id, exc.key) or _line(text, "items")
+                             ) from exc
     stories = data.get("stories", {})
     if not isinstance(stories, dict):
         raise StateError(path, "'stories' must be a table", _line(text, "stories"))
@@ -61,7 +63,7 @@ def decode(path: Path, text: str, data: dict[str, Any]) -> tuple[DeskState, int]
         if not isinstance(entry, dict) or not isinstance(entry.get("lead"), str) or set(
                 entry) - {"lead"}:
             raise StateError(path, f"story {story_id!r}: only `lead = \"item id\"` is kept "
-                                   "for a story", _line(text, story_id))
+                                   "for a story", _line(text, story_id) or _line(text, "stories"))
         state.leads[story_id] = entry["lead"]
     return state, seq
 
@@ -100,7 +102,7 @@ def migrate(path: Path, text: str, data: dict[str, Any]) -> dict[str, Any]:
     if schema != SCHEMA:
         raise StateError(path, f"unknown desk state schema {schema!r} (this wiredesk reads "
                                f"schemas 1 to {SCHEMA}); nothing was changed",
-                         _line(text, "schema"))
+                         _line(text, "schema") or 1)
     unknown = set(data) - {"schema", "seq", "items", "stories"}
     if unknown:
         key = sorted(unknown)[0]
@@ -162,8 +164,9 @@ def _line(text: str, key: str, *, after: int = 0) -> int | None:
     for number, line in enumerate(lines[after:], start=after + 1):
         if needle.match(line):
             return number
+    spellings = [k for k in (key, json.dumps(key)[1:-1]) if k]  # as typed, or escaped
     for number, line in enumerate(lines, start=1):
-        if key and key in line:
+        if any(k in line for k in spellings):
             return number
     return None
 
