@@ -181,6 +181,26 @@ def test_a_damaged_last_action_with_its_end_line_is_damage_not_a_tear(tmp_path: 
     assert log.read_text() == damaged
 
 
+def test_an_action_saved_late_after_a_colleague_compacted_is_kept_and_undone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "desk.toml"
+    ana, ben = Desk(path, editor="ana"), Desk(path, editor="ben")
+    ana.tag("a", "one")
+
+    def disk_full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(journal.os, "fsync", disk_full)
+    with pytest.raises(SaveFailed):
+        ana.tag("a", "two")
+    monkeypatch.undo()
+    ben.compact()  # a new journal: ana's next save reads both files again first
+    ana.retry_save()
+    assert Desk(path).decision("a").tags == ("one", "two")
+    ana.undo()
+    assert Desk(path).decision("a").tags == ("one",)
+
+
 # --- 7. a snapshot ahead of its journal; values out of range or of the wrong type ---------
 
 def test_a_snapshot_ahead_of_its_journal_is_refused(tmp_path: Path) -> None:

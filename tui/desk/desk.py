@@ -245,12 +245,14 @@ class Desk:
             # as written, with its seq: compaction keeps history.recent in the journal
             if not _replace_by_id(self.log, event):
                 self.log.append(event)  # the log was read again from disk since
-            if event.id in self.history.events:
+            if _replace_by_id(self.history.recent, event):
+                if event.id in self.history.events:
+                    self.history.events[event.id] = event
+            elif event.id in self.history.events:  # pushed out of recent by newer ones
                 self.history.events[event.id] = event
-                if not _replace_by_id(self.history.recent, event):
-                    self.history.recent.append(event)
+                self.history.recent.append(event)
             else:
-                self.history.record(event)
+                self.history.record(event)  # history was read again from disk since
 
     def _append(self, event: Event) -> None:
         """Under the lock, after sync() took every whole action written: anything past
@@ -269,8 +271,10 @@ class Desk:
         except OSError as exc:
             # The action is saved; only the check for a journal cut short is weaker (the
             # sidecar still names an earlier action, which is never a false alarm).
-            self.warnings.append(f"could not write {self.files.acknowledged}: "
-                                 f"{exc.strerror}; the action is saved")
+            warning = (f"could not write {self.files.acknowledged}: {exc.strerror}; the "
+                       "action is saved")
+            if warning not in self.warnings:
+                self.warnings.append(warning)
 
     def _event(self, action: str, summary: str, changes: list[Change], target: str,
                seq: int | None = None) -> Event:
