@@ -165,6 +165,7 @@ def _desk_command(config: Config, args: argparse.Namespace) -> int:
     from tui.desk.desk import Desk
 
     desk = Desk(args.state or paths.default_state_file(), editor=config.editor.name)
+    _print_warnings(desk.warnings)
     wire = None
     if args.command in deskcli.NEEDS_ITEMS:
         folders = _inbox_folders(config, args)
@@ -174,14 +175,26 @@ def _desk_command(config: Config, args: argparse.Namespace) -> int:
         wire = deskcli.load_wire_quietly(folders, config, group=args.command == "merge")
     try:
         code = deskcli.run(args, config, desk, wire)
-        desk.compact_if_needed()
-        return code
     except deskcli.UsageError as exc:
         termout.err(f"wiredesk: {exc}")
         return 2
     except deskcli.SaveFailed as exc:
-        termout.err(f"wiredesk: {exc}")
+        # the app keeps an unsaved action for its next one; this process ends here
+        termout.err(f"wiredesk: {exc.not_saved()}")
         return 1
+    try:
+        desk.compact_if_needed()
+    except (OSError, TimeoutError) as exc:
+        termout.err(f"wiredesk: warning: the journal could not be folded into {desk.path} "
+                    f"({exc}); the action is saved, and folding is tried again next time")
+    return code
+
+
+def _print_warnings(warnings: list[str]) -> None:
+    """What the app shows as notices at start (a torn last action dropped, a cache that
+    could not be written), on stderr: a script's output stays what it asked for."""
+    for warning in warnings:
+        termout.err(f"wiredesk: warning: {warning}")
 
 
 def _recover(state: Path) -> int:

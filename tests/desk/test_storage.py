@@ -12,7 +12,9 @@ import pytest
 
 from tui.desk import journal
 from tui.desk.desk import Desk, SaveFailed
+from tui.desk.events import Event, now
 from tui.desk.files import DeskFiles, StateError
+from tui.desk.state import Change
 
 
 def _files(tmp_path: Path) -> DeskFiles:
@@ -76,7 +78,7 @@ def test_write_leaves_no_temporary_files(tmp_path: Path) -> None:
         desk.tag(f"id{n}", "world")
     desk.compact()
     assert sorted(os.listdir(tmp_path)) == ["desk.cache.json", "desk.journal.toml", "desk.lock",
-                                            "desk.toml"]
+                                            "desk.seq", "desk.toml"]
 
 
 def test_missing_files_are_an_empty_desk(tmp_path: Path) -> None:
@@ -105,7 +107,7 @@ def test_broken_snapshot_names_the_line_and_is_not_overwritten(tmp_path: Path) -
 def test_bad_value_names_the_item_and_line(tmp_path: Path) -> None:
     path = tmp_path / "desk.toml"
     path.write_text('schema = 2\nseq = 0\n[items."a"]\nstatus = "lost"\n', encoding="utf-8")
-    with pytest.raises(StateError, match=r"desk.toml:3: item 'a': status 'lost'"):
+    with pytest.raises(StateError, match=r"desk.toml:4: item 'a': status 'lost'"):
         Desk(path)
 
 
@@ -132,10 +134,12 @@ def test_a_torn_last_event_is_dropped_with_a_warning_and_cut_before_the_next(
     path = tmp_path / "desk.toml"
     desk = Desk(path, editor="t")
     desk.tag("a", "one")
-    desk.tag("b", "two")
     log = _files(tmp_path).journal
-    whole = log.read_bytes()
-    log.write_bytes(whole[: len(whole) - 20])  # killed in the middle of the second write
+    second = journal.encode(Event(seq=2, id="b" * 16, who="t", at=now(), action="tag",
+                                  summary="tag two on b",
+                                  changes=(Change("items", "b", "tags", add=("two",)),)))
+    with log.open("ab") as handle:  # killed in the middle of the second write
+        handle.write(second[: len(second) - 20])
     again = Desk(path, editor="t")
     assert again.decision("a").tags == ("one",)
     assert again.decision("b").tags == ()

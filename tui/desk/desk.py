@@ -14,9 +14,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from tui.desk import actions, journal, loadcache, snapshot
+from tui.desk import actions, journal, loadcache, seqfile, snapshot
 from tui.desk.events import REDO, UNDO, Event, History, new_event_id, now
-from tui.desk.files import DeskFiles, StateError, read_bytes, write_atomic
+from tui.desk.files import (
+    DeskFiles,
+    StateError,
+    read_bytes,
+    remove_stale_temporaries,
+    write_atomic,
+)
 from tui.desk.state import Change, Decision, DeskState
 from tui.tomlio import TomlSyntaxError, parse_toml
 
@@ -27,7 +33,23 @@ KEEP_FOR_UNDO = 500
 
 
 class SaveFailed(Exception):
-    """A decision was made but could not be written; it is kept in memory."""
+    """A decision was made but could not be written; it is kept in memory.
+
+    The message is the app's: the decision stays in memory and goes with the next action.
+    A command that ends at once (`wiredesk tag …`) takes `not_saved()` instead, which is
+    what is true there."""
+
+    def __init__(self, path: Path, exc: BaseException) -> None:
+        self.path = path
+        self.reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        super().__init__(f"Could not save to {path}: {self.reason}. The decision is kept in "
+                         "memory and will be saved with your next action; free disk space "
+                         "or fix the folder's permissions.")
+
+    def not_saved(self) -> str:
+        return (f"Could not save to {self.path}: {self.reason}. The action was not saved; "
+                "free disk space or fix the folder's permissions, then run the command "
+                "again.")
 
 
 class Desk:
@@ -38,6 +60,7 @@ class Desk:
         self.warnings: list[str] = []
         self.pending: list[Event] = []
         self.listeners: list[Callable[[list[Event]], None]] = []
+        remove_stale_temporaries(self.files)
         self._load()
 
     # --- reading -------------------------------------------------------------------
@@ -53,9 +76,11 @@ class Desk:
         return [e for e in self.all_events() if any(c.key == item_id for c in e.changes)]
 
     def _load(self) -> None:
+        # the sidecar first: every action it names is in the journal read after it
+        saved = seqfile.read(self.files.acknowledged)
         snap_raw = read_bytes(self.files.snapshot)
         data_j = read_bytes(self.files.journal) or b""
-        cached = loadcache.read(self.files.cache, snap_raw, data_j)
+        cached, known = loadcache.read(self.files.cache, snap_raw, data_j)
         if cached is not None:
             self.state, self.seq, self.history = cached.state, cached.seq, cached.history
             start = cached.journal_length
@@ -64,14 +89,46 @@ class Desk:
             self.history, start = History(), 0
         self.log: list[Event] = []
         tail = journal.split(self.files.journal, data_j, start, final=True)
+        events = journal.to_events(self.files.journal, tail.events)
+        if cached is None and events:
+            self._refuse_if_ahead(snap_raw, max(e.seq for e in events))
+        self._take(events, notify=False)
+        self._refuse_if_cut_short(data_j, tail, max(saved, known))
         if tail.warning:
             self.warnings.append(tail.warning)
-        self._torn_at = tail.torn_at
-        self._take(journal.to_events(self.files.journal, tail.events), notify=False)
         self._offset = tail.offset
         self._journal_inode = _inode(self.files.journal)
         if cached is None or len(tail.events) > 1000:
             self._write_cache(snap_raw, data_j[:tail.offset])
+
+    def _refuse_if_ahead(self, snap_raw: bytes | None, journal_last: int) -> None:
+        """Compaction keeps the snapshot's own last action in the journal (for undo), so a
+        journal that has actions but ends before the snapshot's seq is missing some."""
+        if snap_raw is None or journal_last >= self.seq:
+            return
+        text = _text(self.files.snapshot, snap_raw)
+        raise StateError(self.files.snapshot,
+                         f"seq = {self.seq}, but the journal beside it "
+                         f"({self.files.journal.name}) ends at action {journal_last}: the "
+                         "snapshot is ahead of its journal, whose last actions are missing "
+                         "(an older copy of it, or one cut short); nothing was changed: put "
+                         "back the journal that goes with this snapshot, or run wiredesk "
+                         "--recover", snapshot.seq_line(text))
+
+    def _refuse_if_cut_short(self, data: bytes, tail: journal.Tail, saved: int) -> None:
+        """A crash tears at most the action being written, which was never reported
+        saved; a journal that ends before an action that was is damage."""
+        if self.seq >= saved:
+            return
+        gone = "is missing" if not data.strip() else f"ends at action {self.seq}"
+        hint = (f" (to start an empty desk on purpose, delete {self.files.acknowledged.name} "
+                "too)" if not data.strip() else "")
+        raise StateError(self.files.journal,
+                         f"the journal was cut short: it {gone}, but action {saved} was saved "
+                         "(a disk or copy fault, not a crash); nothing was changed: put back "
+                         f"a whole copy of {self.files.journal.name}, or run wiredesk "
+                         f"--recover to keep what is still in it{hint}",
+                         journal.end_line(data, tail))
 
     def _read_snapshot(self, raw: bytes | None) -> tuple[DeskState, int]:
         if raw is None:
@@ -167,7 +224,7 @@ class Desk:
             self.state.apply_all(event.changes)
             self.history.record(event)
             self.log.append(event)
-            raise SaveFailed(_failure(self.files.journal, exc)) from exc
+            raise SaveFailed(self.files.journal, exc) from exc
 
     def retry_save(self) -> None:
         if not self.pending:
@@ -177,7 +234,7 @@ class Desk:
                 self.sync()
                 self._flush_pending()
         except (OSError, TimeoutError) as exc:
-            raise SaveFailed(_failure(self.files.journal, exc)) from exc
+            raise SaveFailed(self.files.journal, exc) from exc
 
     def _flush_pending(self) -> None:
         while self.pending:
@@ -185,19 +242,39 @@ class Desk:
             self._append(event)
             self.pending.pop(0)
             self.seq = event.seq
-            index = next(i for i, e in enumerate(self.log) if e.id == event.id)
-            self.log[index] = event
+            # as written, with its seq: compaction keeps history.recent in the journal
+            if not _replace_by_id(self.log, event):
+                self.log.append(event)  # the log was read again from disk since
+            if _replace_by_id(self.history.recent, event):
+                if event.id in self.history.events:
+                    self.history.events[event.id] = event
+            elif event.id in self.history.events:  # pushed out of recent by newer ones
+                self.history.events[event.id] = event
+                self.history.recent.append(event)
+            else:
+                self.history.record(event)  # history was read again from disk since
 
     def _append(self, event: Event) -> None:
+        """Under the lock, after sync() took every whole action written: anything past
+        them was left by a writer that stopped short (it no longer holds the lock), so it
+        is cut off before this event goes after it. (A tear seen at start is not cut by
+        its offset then: another wiredesk may have finished that write since.)"""
         size = self._offset
-        if self._torn_at is not None:
-            # cut off what a crash left half-written before this event goes after it
-            os.truncate(self.files.journal, self._torn_at)
-            size, self._torn_at = self._torn_at, None
+        if _size(self.files.journal) > size:
+            os.truncate(self.files.journal, size)
         data = journal.encode(event)
         journal.append(self.files.journal, data, size)
         self._offset = size + len(data) + (len(journal.HEADER) if size == 0 else 0)
         self._journal_inode = _inode(self.files.journal)
+        try:
+            seqfile.write(self.files.acknowledged, event.seq)
+        except OSError as exc:
+            # The action is saved; only the check for a journal cut short is weaker (the
+            # sidecar still names an earlier action, which is never a false alarm).
+            warning = (f"could not write {self.files.acknowledged}: {exc.strerror}; the "
+                       "action is saved")
+            if warning not in self.warnings:
+                self.warnings.append(warning)
 
     def _event(self, action: str, summary: str, changes: list[Change], target: str,
                seq: int | None = None) -> Event:
@@ -288,10 +365,14 @@ class Desk:
             write_atomic(self.files.snapshot, encoded)
             # the latest actions as written, undos included, so undo reaches back past this
             kept = [e for e in self.history.recent if e.seq][-KEEP_FOR_UNDO:]
+            if kept and kept[-1].seq != self.seq:
+                # never a journal that ends before its snapshot (a load refuses that)
+                on_disk = [e for e in self.all_events() if e.seq]
+                kept = on_disk[-KEEP_FOR_UNDO:] if on_disk and on_disk[-1].seq == self.seq \
+                    else []
             body = journal.HEADER + b"".join(journal.encode(e) for e in kept)
             write_atomic(self.files.journal, body)
             self._offset, self._journal_inode = len(body), _inode(self.files.journal)
-            self._torn_at = None
             # the cache covers the new journal whole, so the next start reads no TOML
             self._write_cache(encoded, body)
 
@@ -317,7 +398,16 @@ def _text(path: Path, raw: bytes) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise StateError(path, "the desk state is not UTF-8 text; nothing was changed") from exc
+        raise StateError(path, "the desk state is not UTF-8 text; nothing was changed: fix "
+                               "that line or run wiredesk --recover",
+                         raw.count(b"\n", 0, exc.start) + 1) from exc
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except FileNotFoundError:
+        return 0  # appending creates it
 
 
 def _inode(path: Path) -> int:
@@ -327,19 +417,20 @@ def _inode(path: Path) -> int:
         return 0
 
 
+def _replace_by_id(events: list[Event], event: Event) -> bool:
+    for index in range(len(events) - 1, -1, -1):  # the latest first: that is where it is
+        if events[index].id == event.id:
+            events[index] = event
+            return True
+    return False
+
+
 def _ids(items: Iterable[str] | str) -> list[str]:
     return [items] if isinstance(items, str) else list(items)
 
 
 def _what(ids: list[str]) -> str:
     return ids[0] if len(ids) == 1 else f"{len(ids)} items"
-
-
-def _failure(path: Path, exc: BaseException) -> str:
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return (f"Could not save to {path}: {reason}. The decision is kept in memory and will "
-            "be saved with your next action; free disk space or fix the folder's "
-            "permissions.")
 
 
 def _login_name() -> str:

@@ -38,19 +38,41 @@ class Event:
     def from_toml(cls, data: dict[str, Any]) -> Event:
         try:
             seq = data["seq"]
-            if not isinstance(seq, int) or isinstance(seq, bool):
-                raise ValueError("seq must be a whole number")
+            if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
+                raise ValueError("seq must be a whole number from 1")
             changes = data.get("change", [])
             if not isinstance(changes, list):
                 raise ValueError("change must be an array of tables")
-            return cls(seq=seq, id=str(data["id"]), who=str(data["who"]), at=str(data["at"]),
-                       action=str(data["action"]), summary=str(data.get("summary", "")),
-                       target=str(data.get("target", "")),
+            texts = {name: _text(data, name) for name in _TEXTS}
+            _when(texts["at"])
+            return cls(seq=seq, id=texts["id"], who=texts["who"], at=texts["at"],
+                       action=texts["action"], summary=texts["summary"],
+                       target=texts["target"],
                        changes=tuple(Change.from_toml(c) for c in changes))
         except KeyError as exc:
             raise ValueError(f"an event is missing its {exc.args[0]!r}") from exc
         except TypeError as exc:
             raise ValueError(f"an event is malformed ({exc})") from exc
+
+
+#: an event's text fields, and whether it must have each
+_TEXTS = {"id": True, "who": True, "at": True, "action": True, "summary": False,
+          "target": False}
+
+
+def _text(data: dict[str, Any], name: str) -> str:
+    value = data[name] if _TEXTS[name] else data.get(name, "")
+    if not isinstance(value, str):
+        raise ValueError(f"an event's {name} must be text (in quotes), not {value!r}")
+    return value
+
+
+def _when(at: str) -> None:
+    try:
+        datetime.fromisoformat(at)
+    except ValueError:
+        raise ValueError(f"an event's at must be a time like \"{now()}\", not {at!r}"
+                         ) from None
 
 
 def new_event_id() -> str:

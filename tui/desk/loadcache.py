@@ -28,20 +28,29 @@ class Cached:
     journal_length: int
 
 
-def read(path: Path, snapshot_raw: bytes | None, journal_raw: bytes) -> Cached | None:
+def read(path: Path, snapshot_raw: bytes | None, journal_raw: bytes
+         ) -> tuple[Cached | None, int]:
+    """The parsed copy if it still matches both files, and the last action it knew of.
+
+    That second number counts even when the journal no longer matches, as long as the
+    snapshot does: the journal only ever grows between compactions (which write a new
+    snapshot), so a journal that now ends before it was cut short."""
     try:
         data = json.loads(path.read_bytes())
-        if data.get("version") != VERSION:
-            return None
+        if not isinstance(data, dict) or data.get("version") != VERSION:
+            return None, 0
         if data["snapshot"] != (digest(snapshot_raw) if snapshot_raw is not None else ""):
-            return None
+            return None, 0
+        seq = data["seq"]
+        known = seq if isinstance(seq, int) and not isinstance(seq, bool) else 0
         length = data["journal_length"]
-        if len(journal_raw) < length or data["journal"] != digest(journal_raw[:length]):
-            return None
-        return Cached(state=_state(data), seq=data["seq"], history=_history(data),
-                      journal_length=length)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # missing, stale or damaged: the TOML is read instead
+        if not isinstance(length, int) or len(journal_raw) < length or \
+                data["journal"] != digest(journal_raw[:length]):
+            return None, known
+        return Cached(state=_state(data), seq=seq, history=_history(data),
+                      journal_length=length), known
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None, 0  # missing, stale or damaged: the TOML is read instead
 
 
 def write(path: Path, snapshot_raw: bytes | None, journal_prefix: bytes, state: DeskState,

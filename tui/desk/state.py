@@ -97,14 +97,20 @@ def _scalar(name: str, value: Any) -> Any:
     if value is None:
         return None
     if name == "priority":
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise ValueError("priority must be a whole number")
+        check_priority(value)
         return value
     if not isinstance(value, str):
         raise ValueError(f"{name} must be text")
     if name == "status" and value not in STATUSES:
         raise ValueError(f"status {value!r} is not one of {', '.join(STATUSES)}")
     return value
+
+
+def check_priority(value: Any) -> None:
+    """A priority on file: 1 (highest) to 9; none is written as no priority at all."""
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 9:
+        raise ValueError(f"priority must be a whole number from 1 (highest) to 9, not "
+                         f"{value!r}")
 
 
 @dataclass(slots=True)
