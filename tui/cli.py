@@ -108,6 +108,9 @@ def _parser() -> argparse.ArgumentParser:
     bench_ui = bench_kinds.add_parser(
         "ui", help="the app headless with a full day: first paint, keys, filter, memory")
     bench_ui.add_argument("--items", type=int, default=100_000)
+    bench_pty = bench_kinds.add_parser(
+        "pty", help="the real app in a pseudo-terminal: cursor keys while a day comes in")
+    bench_pty.add_argument("--items", type=int, default=100_000)
     bench_query = bench_kinds.add_parser(
         "query", help="filter and search over a full day of items")
     bench_query.add_argument("--items", type=int, default=100_000)
@@ -269,6 +272,10 @@ def _bench(args: argparse.Namespace) -> int:
         from tui.app import bench_ui
 
         bench_ui.run(items=args.items)
+    elif args.bench == "pty":
+        from tui.app import bench_pty
+
+        bench_pty.run(items=args.items)
     elif args.bench == "query":
         from tui.bench import query as bench_query
 
