@@ -9,7 +9,7 @@ from tui.app.queue import QueueView
 from tui.cli import build_app
 from tui.config import Config
 from tui.desk.desk import Desk
-from tui.wire import load_wire
+from tui.wire import Wire, load_wire
 
 BODY = "Fighters surrendered in Baghuz on Wednesday.\n\nThe SDF said 3,000 people left."
 
@@ -113,3 +113,19 @@ def test_stories_built_on_another_thread_match_stories_built_in_place() -> None:
         assert deferred.story_of(key) == in_place.story_of(key)
     assert deferred.stories.size_of("a1") == 3
     assert overrides == Overrides()
+
+
+def test_a_file_taken_in_parts_is_not_a_second_reading() -> None:
+    from tui.ingest.reader import FileResult as Result
+    from tui.model import Item as WireItem
+
+    items = [WireItem(id=f"sha:{n:04d}", path="/in/feed.xml", format="rss",
+                      headline=f"Entry {n}", received="2024-01-01T00:00:00+00:00")
+             for n in range(10)]
+    wire = Wire(group=False)
+    wire.take(Result("/in/feed.xml", items[:5]))
+    wire.take(Result("/in/feed.xml", items[5:], continues=True))
+    assert len(wire) == 10
+    again = wire.take(Result("/in/feed.xml", items[:3]))  # read again: the file shrank
+    assert sorted(again.removed) == [i.key for i in items[3:]]
+    assert len(wire) == 3

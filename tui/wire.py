@@ -49,6 +49,8 @@ class Wire:
         self.ungrouped: list[Item] | None = None
         #: file path -> the keys its items have, to replace them when it is read again
         self._file_keys: dict[str, list[str]] = {}
+        #: the keys of the FLASH and BULLETIN items
+        self.flashes: set[str] = set()
         self._problem_paths: set[str] = set()
 
     def add_result(self, result: FileResult) -> list[str]:
@@ -63,8 +65,8 @@ class Wire:
         file's earlier text. Items with an agency id stay when a feed file drops them.
         The stories keep the place the item's first text gave it."""
         taken = Taken()
-        if result.path and (result.path in self._file_keys
-                            or result.path in self._problem_paths):
+        if result.path and not result.continues and (
+                result.path in self._file_keys or result.path in self._problem_paths):
             self._forget_file(result, taken)
         self.quarantined.extend(result.problems)
         self._problem_paths.update(p.path for p in result.problems)
@@ -79,6 +81,8 @@ class Wire:
                 continue  # the same transmission again (a resend or a re-read file)
             self.items[item.key] = item
             self.by_id.setdefault(item.id, []).append(item.key)
+            if item.is_flash:
+                self.flashes.add(item.key)
             if item.path:
                 self._file_keys.setdefault(item.path, []).append(item.key)
             if self.ungrouped is not None:
@@ -120,6 +124,10 @@ class Wire:
             self._keys.insert(position, sort_key)
             self.order.insert(position, new.key)
         self.items[new.key] = new
+        if new.is_flash:
+            self.flashes.add(new.key)
+        else:
+            self.flashes.discard(new.key)
         if self.ungrouped is not None:
             self.ungrouped = [new if i.key == new.key else i for i in self.ungrouped]
 
@@ -127,6 +135,7 @@ class Wire:
         item = self.items[key]
         self._unlist(key)
         del self.items[key]
+        self.flashes.discard(key)
         self.by_id[item.id].remove(key)
         if not self.by_id[item.id]:
             del self.by_id[item.id]

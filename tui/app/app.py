@@ -99,19 +99,19 @@ class WiredeskApp(DayLoading):
         for warning in self.desk.warnings:
             self.notify(warning, severity="warning", timeout=15)
         self.status = "loading the inbox…"
+        self._switch_often()
         self.load_inbox()
 
     # --- what the queue shows ----------------------------------------------------------
     def _recount(self) -> None:
-        """Unread and unseen-FLASH totals: a pass over the day, so only when items or
-        decisions change, never for a filter, a search or a view."""
-        unread = flash = 0
-        decision, items = self.desk.decision, self.wire.items
-        for key in self.wire.order:
-            if decision(key).status == "new":
-                unread += 1
-                flash += items[key].is_flash
-        self._counts = (unread, flash)
+        """Unread and unseen-FLASH totals, when items or decisions change (never for a
+        filter, a search or a view): a pass over the decisions and the FLASH items, not
+        over the day (at 100,000 items that pass held a key back 100 ms while loading)."""
+        items, decision = self.wire.items, self.desk.decision
+        read = sum(1 for key, d in self.desk.state.decisions.items()
+                   if d.status != "new" and key in items)
+        flash = sum(1 for key in self.wire.flashes if decision(key).status == "new")
+        self._counts = (len(self.wire.order) - read, flash)
 
     def _relist(self, recount: bool = True) -> None:
         self._last_relist = time.monotonic()
@@ -489,6 +489,7 @@ class WiredeskApp(DayLoading):
     def on_unmount(self) -> None:
         self._stop.set()
         self.inbox.close()
+        self._switch_as_before()
         self._collect_as_before()
         bulk.cool()  # a helper process started for a day the app did not get to group
 

@@ -6,6 +6,7 @@ the state these methods read and draws what they change."""
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 import time
 from collections.abc import Iterable
@@ -38,6 +39,31 @@ INDEX_CHUNK = 500
 #: with seven caches of its own: a scroll's paint holds some 5,000 objects for a moment,
 #: and at 700 every key paid for several collections, some of them full ones.
 COLLECT_AFTER = 10_000
+#: items taken on the screen's thread at a time while a day is read
+TAKE_ITEMS = 1_000
+#: the interpreter's switch interval while the app runs (see `_switch_often`)
+SWITCH_S = 0.0005
+
+
+def _slices(batch: list[FileResult], size: int) -> Iterable[list[FileResult]]:
+    """The batch's results in lists of about `size` items, a big file cut in parts (the
+    parts keep its path: the wire takes them as the file's, one after another)."""
+    part: list[FileResult] = []
+    count = 0
+    for result in batch:
+        items = result.items
+        for start in range(0, max(len(items), 1), size):
+            piece = result if len(items) <= size else FileResult(
+                result.path, items[start:start + size],
+                result.problems if start == 0 else [], result.size, result.mtime_ns,
+                result.stat, result.digest, continues=start > 0)
+            part.append(piece)
+            count += len(piece.items)
+            if count >= size:
+                yield part
+                part, count = [], 0
+    if part:
+        yield part
 
 
 class _Closing(Exception):
@@ -61,6 +87,7 @@ class DayLoading(App[None]):
     _index_lock: threading.Lock
     #: the collector's thresholds before the app raised the first (None: not raised)
     _threshold_before: tuple[int, int, int] | None = None
+    _switch_before: float | None = None
 
     @property
     def queue(self) -> QueueView:
@@ -88,7 +115,10 @@ class DayLoading(App[None]):
     def load_inbox(self) -> None:
         """Read the inbox (the cache first), then follow it live until the app closes."""
         for batch in self.inbox.load(progress=self._progress_from_thread):
-            self.call_from_thread(self._take, batch)
+            # in slices, so that keys are answered between them: a file of 10,000 items
+            # taken at once held the screen's thread for a second
+            for part in _slices(batch, TAKE_ITEMS):
+                self.call_from_thread(self._take, part)
         self.call_from_thread(self._finish_loading)
         while not self._stop.wait(self.poll_seconds):
             fresh = self.inbox.poll()
@@ -133,15 +163,16 @@ class DayLoading(App[None]):
 
     def _finish_loading(self) -> None:
         self.loaded = True
-        # from now on items arriving above the cursor do not move it
-        self.queue.follow_top = False
         # The day's items live until the app closes: keep the collector from walking
         # them again and again (full collections took half a second at 100k items).
         gc.freeze()
         self._collect_less()
+        # the last of the day listed with the cursor still on the top row (unless the
+        # editor moved it), then items arriving above the cursor no longer move it
         self._relist()
+        self.queue.follow_top = False
         self.prepare_day(*self.wire.take_ungrouped())
-        flashes = [k for k in self.wire.order if is_pinned(self.wire, self.desk, k)]
+        flashes = [k for k in self.wire.flashes if is_pinned(self.wire, self.desk, k)]
         if flashes:
             self.bell()
             self.notify(f"{len(flashes)} unseen FLASH/BULLETIN item(s) pinned at the top.",
@@ -158,6 +189,19 @@ class DayLoading(App[None]):
             self._threshold_before = gc.get_threshold()
             gc.set_threshold(max(COLLECT_AFTER, self._threshold_before[0]),
                              *self._threshold_before[1:])
+
+    def _switch_often(self) -> None:
+        """Hand the interpreter to the screen's thread within `SWITCH_S` of its asking,
+        not Python's 5 ms: the day is read, indexed and grouped on worker threads that
+        hold it otherwise, and a key's drawing asks for it again at every write."""
+        if self._switch_before is None:
+            self._switch_before = sys.getswitchinterval()
+            sys.setswitchinterval(SWITCH_S)
+
+    def _switch_as_before(self) -> None:
+        if self._switch_before is not None:
+            sys.setswitchinterval(self._switch_before)
+            self._switch_before = None
 
     def _collect_as_before(self) -> None:
         if self._threshold_before is not None:

@@ -37,6 +37,8 @@ class FileResult:
     #: rewrite that kept size and times by them (tui/ingest/signature.py)
     stat: os.stat_result | None = None
     digest: str = ""
+    #: more items of a file whose first part was taken already (not a second reading)
+    continues: bool = False
 
 
 def read_file(path: Path, *, real: str | None = None) -> FileResult:
