@@ -105,6 +105,15 @@ def _parser() -> argparse.ArgumentParser:
     bench_dedup = bench_kinds.add_parser(
         "dedup", help="story detection: speed, memory and precision/recall against baselines")
     bench_dedup.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    bench_dedup.add_argument("--labelled", type=Path, metavar="ITEMS.jsonl",
+                             help="score a labelled set instead of generated streams "
+                                  "(needs --truth): wiredesk's grouping, MinHashLSH and a "
+                                  "TF-IDF centroid baseline")
+    bench_dedup.add_argument("--truth", type=Path, metavar="TRUTH.json",
+                             help="the set's same-story clusters: a JSON list of lists of "
+                                  "item ids (ids in none are singletons)")
+    bench_dedup.add_argument("--json", action="store_true",
+                             help="with --labelled: the figures as one JSON object")
     bench_ui = bench_kinds.add_parser(
         "ui", help="the app headless with a full day: first paint, keys, filter, memory")
     bench_ui.add_argument("--items", type=int, default=100_000)
@@ -146,7 +155,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.command == "watch":
             return _watch(config, args)
         if args.command == "bench":
-            return _bench(args)
+            return _bench(args, config)
         return _run(config, args)
     except (ConfigError, StateError) as exc:
         termout.err(f"wiredesk: {exc}")
@@ -259,7 +268,9 @@ def _print_results(results: Sequence[FileResult], as_json: bool) -> bool:
     return failed
 
 
-def _bench(args: argparse.Namespace) -> int:
+def _bench(args: argparse.Namespace, config: Config) -> int:
+    if args.bench == "dedup" and (args.labelled or args.truth or args.json):
+        return _bench_labelled(args, config)
     if args.bench == "parse":
         from tui.bench import parse as bench_parse
 
@@ -284,6 +295,27 @@ def _bench(args: argparse.Namespace) -> int:
         from tui.bench import desk as bench_desk
 
         bench_desk.run(actions=args.actions, items=args.items, events=args.events)
+    return 0
+
+
+def _bench_labelled(args: argparse.Namespace, config: Config) -> int:
+    from tui.bench import labelled
+
+    if args.labelled is None:
+        what = "--truth" if args.truth else "--json"
+        termout.err(f"wiredesk: bench dedup: {what} goes with --labelled ITEMS.jsonl")
+        return 2
+    if args.truth is None:
+        termout.err("wiredesk: bench dedup: --labelled needs --truth TRUTH.json (the set's "
+                    "same-story clusters)")
+        return 2
+    try:
+        labelled.run(args.labelled, args.truth, config.dedup, out=termout.out,
+                     note=lambda line: termout.err(f"wiredesk: note: {line}"),
+                     as_json=args.json)
+    except labelled.LabelledError as exc:
+        termout.err(f"wiredesk: bench dedup: {exc}")
+        return 2
     return 0
 
 

@@ -149,12 +149,27 @@ def _children_cpu() -> float:
 
 # ---- baselines ----------------------------------------------------------------------------
 
+MINHASH_MISSING = "datasketch is not installed (pip install wiredesk[bench])"
+
+
 def _minhash(items: list[Item], labels: list[Label]) -> dict[str, Any]:
     try:
-        # By name: an optional extra, without type information.
-        datasketch = importlib.import_module("datasketch")
+        roots, elapsed = minhash_groups(items)
     except ImportError:
-        return {"skipped": "datasketch is not installed (pip install wiredesk[bench])"}
+        return {"skipped": MINHASH_MISSING}
+    report = _baseline_report(items, labels, roots)
+    return {"items_per_s": len(items) / elapsed, "threshold": MINHASH_THRESHOLD,
+            "num_perm": MINHASH_PERM, **report.to_json()}
+
+
+def minhash_groups(items: Sequence[Item]) -> tuple[list[int], float]:
+    """The MinHashLSH baseline (5-word shingles of the body, else the headline): each
+    item, in order, is joined to every earlier item the index finds for it, then
+    inserted. Returns each item's group (the number of its group's first item) and the
+    seconds the stream took. ImportError when datasketch is not installed (an optional
+    extra; the message to show is MINHASH_MISSING)."""
+    # By name: an optional extra, without type information.
+    datasketch = importlib.import_module("datasketch")
     MinHash, MinHashLSH = datasketch.MinHash, datasketch.MinHashLSH
     lsh = MinHashLSH(threshold=MINHASH_THRESHOLD, num_perm=MINHASH_PERM)
     template = MinHash(num_perm=MINHASH_PERM)
@@ -170,9 +185,7 @@ def _minhash(items: list[Item], labels: list[Label]) -> dict[str, Any]:
             groups.union(n, int(other))
         lsh.insert(str(n), signature)
     elapsed = time.perf_counter() - start
-    report = _baseline_report(items, labels, groups)
-    return {"items_per_s": len(items) / elapsed, "threshold": MINHASH_THRESHOLD,
-            "num_perm": MINHASH_PERM, **report.to_json()}
+    return [groups.find(n) for n in range(len(items))], elapsed
 
 
 def _all_pairs(items: list[Item], labels: list[Label]) -> dict[str, Any]:
@@ -191,7 +204,7 @@ def _all_pairs(items: list[Item], labels: list[Label]) -> dict[str, Any]:
             groups.union(n, best[2])
         seen.append(headline)
     elapsed = time.perf_counter() - start
-    report = _baseline_report(items, labels, groups)
+    report = _baseline_report(items, labels, [groups.find(n) for n in range(len(items))])
     return {"items_per_s": len(items) / elapsed, "cutoff": HEADLINE_CUTOFF,
             "items": len(items), **report.to_json()}
 
@@ -214,8 +227,8 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _baseline_report(items: list[Item], labels: list[Label], groups: _UnionFind) -> Report:
-    predicted = {item.key: str(groups.find(n)) for n, item in enumerate(items)}
+def _baseline_report(items: list[Item], labels: list[Label], roots: Sequence[int]) -> Report:
+    predicted = {item.key: str(root) for item, root in zip(items, roots, strict=True)}
     return evaluate(labels, predicted, ())
 
 
