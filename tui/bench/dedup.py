@@ -109,6 +109,9 @@ def _detector(items: list[Item], labels: list[Label]) -> dict[str, Any]:
     wall0, cpu0 = clock(), cpu()
     detector.add_all(items)
     wall, cpu_total = clock() - wall0, cpu() - cpu0 + _children_cpu() - children0
+    # a stream shorter than a bulk add leaves the started process idle: a child process
+    # runs no atexit handler, and its exit would wait for that one for ever
+    bulk.cool()
     gc.collect()
     rss_after = _rss_mb()
     predicted = {item.key: detector.story_id(item.key) or "" for item in items}

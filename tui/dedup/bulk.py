@@ -18,6 +18,7 @@ same links.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gc
 import multiprocessing
@@ -224,6 +225,11 @@ def warm(wait: bool = False) -> None:
     starts it when it finds a day to read). `wait`: until it has started."""
     with _Warm.lock:
         if _Warm.pool is None:
+            if not _Warm.cooled_at_exit:
+                # atexit runs newest first: before multiprocessing joins its children,
+                # which would wait for ever on a started process that no add took
+                atexit.register(cool)
+                _Warm.cooled_at_exit = True
             pool = _new_pool()
             try:
                 _Warm.started = pool.submit(_reset, {}, 0, 0, 0.0)
@@ -250,6 +256,7 @@ class _Warm:
     lock = threading.Lock()
     pool: ClassVar[ProcessPoolExecutor | None] = None
     started: ClassVar[Future[None] | None] = None
+    cooled_at_exit: ClassVar[bool] = False
 
     @classmethod
     def take(cls) -> tuple[ProcessPoolExecutor, Future[None]] | None:
