@@ -389,5 +389,10 @@ class Detector:
                                                       link.score,
                                                       -RELATIONS.index(link.relation)))
             to = best.other if best.item == key else best.item
-            out.append(Member(key, best.relation, best.score, best.why, to))
+            relation = best.relation
+            if best.item != key and relation == "correction":
+                # the link is the newer item's: this one is what it corrects, an
+                # earlier version of the agency's story
+                relation = "version"
+            out.append(Member(key, relation, best.score, best.why, to))
         return Cluster(story_id, lead_id, tuple(out))
