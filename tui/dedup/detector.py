@@ -76,6 +76,12 @@ class Cluster:
     members: tuple[Member, ...]
 
 
+def _refers(new: Features, old: Features) -> bool:
+    """One of the two names the other in its `refers_to` (by agency id or desk key)."""
+    return old.agency_id in new.refers or old.item_id in new.refers \
+        or new.agency_id in old.refers or new.item_id in old.refers
+
+
 class Detector:
     def __init__(self, settings: Settings | None = None,
                  overrides: Overrides | None = None) -> None:
@@ -231,7 +237,14 @@ class Detector:
             if story in own or (story in other and docs[c][3] != f.source):
                 continue
             old = make(docs[c])
-            if f.t and old.t and abs(f.t - old.t) > window:
+            # The window holds for every way a candidate is found (text, guid stem, slug,
+            # paragraph, terms, alert), on the items' own times (versioned, else created:
+            # a file's arrival time says nothing about the event). An item with no time
+            # of its own is in every window. Only `refers_to` crosses it: the agency
+            # names that very item (a correction or kill days later is still its own).
+            # A guid stem does not: it is cut from ids by our rule, and an id met again
+            # years later is a feed reusing it, not a version the desk is working on.
+            if f.t and old.t and abs(f.t - old.t) > window and not _refers(f, old):
                 continue
             if ctx is None:
                 ctx = Context(f)
