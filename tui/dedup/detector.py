@@ -27,6 +27,7 @@ from tui.dedup.judge import Context, judge, one_liner
 from tui.dedup.settings import Settings
 from tui.dedup.stories import Overrides, Placement
 from tui.gcpause import collector_paused
+from tui.ingest.dates import epoch
 from tui.model import Item
 
 #: relations a member can have, strongest first (ties in a report)
@@ -74,6 +75,26 @@ class Cluster:
     #: the newest item with a body of the agency that had the story first
     lead: str
     members: tuple[Member, ...]
+
+
+def in_time_order(items: Iterable[Item]) -> list[Item]:
+    """The items in the order the wire sent them, as the queue shows them: by
+    `Item.sort_time` (the agency's time, else the file's), the same set of files giving
+    the same order however they were read. Items that share a file time only (copy
+    with no time of its own, as PA's plain text) go by key; items that share an agency
+    time keep the order given, as do items with no time at all, not even a file's
+    (made in memory), which stay after the item before them. `add_all` and `wiredesk
+    dupes` (report.py) place a day in this order, so the app and the command give the
+    same stories."""
+    keyed: list[tuple[float, str, int, Item]] = []
+    last = 0.0
+    for n, item in enumerate(items):
+        when = item.sort_time
+        last = epoch(when) if when else last
+        own = bool(item.versioned or item.created)
+        keyed.append((last, "" if own or not when else item.key, n, item))
+    keyed.sort(key=lambda row: row[:3])
+    return [row[3] for row in keyed]
 
 
 def _refers(new: Features, old: Features) -> bool:
@@ -149,7 +170,9 @@ class Detector:
 
     def add_all(self, items: Iterable[Item],
                 progress: Callable[[int], None] | None = None) -> None:
-        """`add` every item in turn; from `bulk.BULK_MIN` items their records are made
+        """`add` every item in turn, in the wire's order (`in_time_order`: the same
+        files give the same stories whatever order they were read in);
+        from `bulk.BULK_MIN` items their records are made
         in a second process while this one adds, so two cores work. `progress` is told
         the count of items added every thousand."""
         fresh: dict[str, Item] = {}
@@ -157,10 +180,11 @@ class Detector:
             if item.key not in self._index:
                 fresh.setdefault(item.key, item)
         s = self.settings
+        ordered = in_time_order(fresh.values())
         # closing(): an exception here shuts the other process down now, not when the
         # traceback lets go of the iterator.
         with collector_paused(), \
-                closing(prepared(list(fresh.values()), self._df, len(self._docs),
+                closing(prepared(ordered, self._df, len(self._docs),
                                  s.key_terms, s.name_boost)) as stream:
             for done, (item, ready) in enumerate(stream, 1):
                 self.add(item, ready)
