@@ -27,6 +27,7 @@ from tui.dedup.judge import Context, judge, one_liner
 from tui.dedup.settings import Settings
 from tui.dedup.stories import Overrides, Placement
 from tui.gcpause import collector_paused
+from tui.ingest.dates import epoch
 from tui.model import Item
 
 #: relations a member can have, strongest first (ties in a report)
@@ -74,6 +75,32 @@ class Cluster:
     #: the newest item with a body of the agency that had the story first
     lead: str
     members: tuple[Member, ...]
+
+
+def in_time_order(items: Iterable[Item]) -> list[Item]:
+    """The items in the order the wire sent them, as the queue shows them: by
+    `Item.sort_time` (the agency's time, else the file's), the same set of files giving
+    the same order however they were read. Items that share a file time only (copy
+    with no time of its own, as PA's plain text) go by key; items that share an agency
+    time keep the order given, as do items with no time at all, not even a file's
+    (made in memory), which stay after the item before them. `add_all` and `wiredesk
+    dupes` (report.py) place a day in this order, so the app and the command give the
+    same stories."""
+    keyed: list[tuple[float, str, int, Item]] = []
+    last = 0.0
+    for n, item in enumerate(items):
+        when = item.sort_time
+        last = epoch(when) if when else last
+        own = bool(item.versioned or item.created)
+        keyed.append((last, "" if own or not when else item.key, n, item))
+    keyed.sort(key=lambda row: row[:3])
+    return [row[3] for row in keyed]
+
+
+def _refers(new: Features, old: Features) -> bool:
+    """One of the two names the other in its `refers_to` (by agency id or desk key)."""
+    return old.agency_id in new.refers or old.item_id in new.refers \
+        or new.agency_id in old.refers or new.item_id in old.refers
 
 
 class Detector:
@@ -143,7 +170,9 @@ class Detector:
 
     def add_all(self, items: Iterable[Item],
                 progress: Callable[[int], None] | None = None) -> None:
-        """`add` every item in turn; from `bulk.BULK_MIN` items their records are made
+        """`add` every item in turn, in the wire's order (`in_time_order`: the same
+        files give the same stories whatever order they were read in);
+        from `bulk.BULK_MIN` items their records are made
         in a second process while this one adds, so two cores work. `progress` is told
         the count of items added every thousand."""
         fresh: dict[str, Item] = {}
@@ -151,10 +180,11 @@ class Detector:
             if item.key not in self._index:
                 fresh.setdefault(item.key, item)
         s = self.settings
+        ordered = in_time_order(fresh.values())
         # closing(): an exception here shuts the other process down now, not when the
         # traceback lets go of the iterator.
         with collector_paused(), \
-                closing(prepared(list(fresh.values()), self._df, len(self._docs),
+                closing(prepared(ordered, self._df, len(self._docs),
                                  s.key_terms, s.name_boost)) as stream:
             for done, (item, ready) in enumerate(stream, 1):
                 self.add(item, ready)
@@ -231,7 +261,14 @@ class Detector:
             if story in own or (story in other and docs[c][3] != f.source):
                 continue
             old = make(docs[c])
-            if f.t and old.t and abs(f.t - old.t) > window:
+            # The window holds for every way a candidate is found (text, guid stem, slug,
+            # paragraph, terms, alert), on the items' own times (versioned, else created:
+            # a file's arrival time says nothing about the event). An item with no time
+            # of its own is in every window. Only `refers_to` crosses it: the agency
+            # names that very item (a correction or kill days later is still its own).
+            # A guid stem does not: it is cut from ids by our rule, and an id met again
+            # years later is a feed reusing it, not a version the desk is working on.
+            if f.t and old.t and abs(f.t - old.t) > window and not _refers(f, old):
                 continue
             if ctx is None:
                 ctx = Context(f)
@@ -389,5 +426,10 @@ class Detector:
                                                       link.score,
                                                       -RELATIONS.index(link.relation)))
             to = best.other if best.item == key else best.item
-            out.append(Member(key, best.relation, best.score, best.why, to))
+            relation = best.relation
+            if best.item != key and relation == "correction":
+                # the link is the newer item's: this one is what it corrects, an
+                # earlier version of the agency's story
+                relation = "version"
+            out.append(Member(key, relation, best.score, best.why, to))
         return Cluster(story_id, lead_id, tuple(out))

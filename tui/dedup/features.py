@@ -32,7 +32,8 @@ from tui.ingest.dates import epoch
 #: one token, and a score or a tally is one
 TOKEN = re.compile(r"\d+(?:[.,:\-]\d+)*|\w+")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_GUID_VERSION = re.compile(r"^((?:tag|urn):.+?)[:#]v?\d+$", re.I)
+#: a versioned id's last part: the stem, the separator, the number
+_GUID_VERSION = re.compile(r"^((?:tag|urn):.+?)([:#])v?(\d+)$", re.I)
 _SLUG_NOISE = re.compile(r"[\W_]+")
 _KILL_MARK = re.compile(r"(?:kill|withdrawn|withdrawal|elimination)+$")
 #: headline marks that say "a new version of the same story", not news
@@ -119,18 +120,25 @@ def fold(text: str) -> str:
 
 def guid_stem(item: Copy) -> str:
     """What every version of the item shares: the agency id when the item has a version
-    (agencies send every version under one guid), else the id without a version part
-    (`tag:reuters.com,2016:newsml_X:3` -> `...newsml_X`). Only ids that say they are
-    versioned (tag:/urn: with a numeric last part, or an id ending in the item's own
-    version number) are cut, so plain serial ids never meet."""
-    match = _GUID_VERSION.match(item.id)
-    if match:
-        return match.group(1)
+    (agencies send every version under one guid), else nothing: an id without a version
+    names one item, whatever its last parts look like (WENN numbers its articles
+    `urn:feed-wenn-com:newsfeedarticle:2:2222:1`, `…:3`: two stories, not two versions).
+    A versioned id's last part is cut only where it is the version: the item's own
+    version number (NewsML 1.2's RevisionId `urn:…:TX-PAR-FXW86:1`, any id ending in
+    `:`, `#`, `/`, `_`, `-`, `.` or `v` and its version), or the numeric last colon part
+    of a `tag:` id (`tag:reuters.com,2016:newsml_X:978556838`, Reuters' own form). A
+    `urn:` id's other last part is a serial or a component (`…:4#98055801`): kept."""
     version = item.version.strip()
-    if version and len(item.id) > len(version) + 1 and item.id.endswith(version) \
+    if not version:
+        return ""
+    match = _GUID_VERSION.match(item.id)
+    if match and (match.group(3) == version or (match.group(2) == ":"
+                  and item.id[:4].lower() == "tag:")):
+        return match.group(1)
+    if len(item.id) > len(version) + 1 and item.id.endswith(version) \
             and item.id[-len(version) - 1] in ":#/_-.v":
         return item.id[:-len(version) - 1]
-    return item.id if version else ""
+    return item.id
 
 
 def _in_capitals(text: str) -> bool:

@@ -127,13 +127,16 @@ def judge(a: Context, old: Features, shared: float, s: Settings) -> Verdict | No
     """Is `old` (earlier) the same story as `a` (new)? `shared` is the weight of the key
     terms both have, from the candidate query."""
     new = a.f
+    # Repeats, versions, corrections and kills are one agency's lineage: the same text,
+    # guid or reference under another agency's name is that agency's copy of it.
+    own = not new.source or not old.source or new.source == old.source
     if new.text_hash == old.text_hash:
-        return "repeat", 100, ("same text",)
-    flag = "correction" if new.correction else "version"
+        return ("repeat" if own else "other_agency"), 100, ("same text",)
+    flag = ("correction" if new.correction else "version") if own else "other_agency"
     if new.guid and new.guid == old.guid:
         return flag, 100, (f"same guid {new.guid}",)
     if (new.kill or old.kill) and new.slug and new.slug == old.slug:
-        return "kill", 100, ("kill notice for this slug",)
+        return ("kill" if own else "other_agency"), 100, ("kill notice for this slug",)
     if old.agency_id in new.refers or new.agency_id in old.refers \
             or old.item_id in new.refers or new.item_id in old.refers:
         return flag, 100, ("refers_to",)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from tui.dedup.detector import Detector
+from tui.dedup.detector import Detector, in_time_order
 from tui.dedup.settings import Settings
 from tui.model import Item
 from tui.textsafe import cell, clean_line
@@ -14,7 +14,9 @@ _HEADLINE = 60
 
 
 def dupes_report(items: Iterable[Item], settings: Settings | None = None) -> dict[str, Any]:
-    """Group the items (in the order given) and describe each story of two or more.
+    """Group the items and describe each story of two or more. They are placed in
+    `in_time_order`, as the app places a day it loads, so the stories do not depend on
+    the order the items are given in.
 
     Shape: {"items": n, "clusters": [{"id", "lead", "size", "members": [{"id",
     "relation", "score", "why", "to", "source", "headline"}]}]}. Ids are `Item.key`
@@ -22,7 +24,7 @@ def dupes_report(items: Iterable[Item], settings: Settings | None = None) -> dic
     lead when it links to it, else its nearest member); the lead's is "lead"."""
     detector = Detector(settings)
     by_id: dict[str, Item] = {}
-    for item in items:
+    for item in in_time_order(items):
         if item.key not in by_id:
             by_id[item.key] = item
             detector.add(item)

@@ -87,6 +87,28 @@ def compose(year: int, month: int, day: int, hour: int = 0, minute: int = 0,
     return moment.isoformat()
 
 
+#: a dateline's date with its year: "March 14, 2019", "Mar. 14 2019", "14 March 2019",
+#: a weekday before it or not
+_DATELINE_DATE = re.compile(
+    r"^(?:[A-Za-z]+day,?\s+)?(?:(?P<month>[^\W\d_]+)\.?\s+(?P<day>\d{1,2}),?|"
+    r"(?P<day2>\d{1,2})\.?\s+(?P<month2>[^\W\d_]+)\.?,?)\s+(?P<year>\d{4})$")
+
+
+def dateline_date(text: str) -> str:
+    """The date of a dateline (`Dateline.date`) as ISO 8601 (`2019-03-14`, a day and
+    no time), or empty. Only a date with its year is read: a year taken from the file's
+    arrival would put last year's copy on this year's day."""
+    match = _DATELINE_DATE.match(clean_line(text))
+    if match is None:
+        return ""
+    month = month_number(match.group("month") or match.group("month2"))
+    day = int(match.group("day") or match.group("day2"))
+    if month is None:
+        return ""
+    found = compose(int(match.group("year")), month, day)
+    return found[:10]
+
+
 def epoch(value: str) -> float:
     """Seconds since 1970 for ordering; a time without a zone is taken as UTC, and an
     unreadable one sorts first."""

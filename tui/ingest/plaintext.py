@@ -4,6 +4,7 @@ Besides the bare shape it reads the conventions plain copy carries in its text:
 
     By Emma Corrigan (PA)                    byline, and the agency in brackets
     LONDON (Reuters) - …  BERLIN (dpa) - …   dateline and agency (see datelines.py)
+    LONDON, March 14, 2019 (PA) - …          ... and the day it was filed (`created`)
     (Reporting by Tom Smith; Editing by …)   Reuters' trailer, when there is no By line
     Source: ORG / MEDIA RELEASE PR67276      Asianet (PR Newswire) press releases
     HEADLINE ** HEADLINE ** HEADLINE **      a news ticker: one headline after another
@@ -15,6 +16,7 @@ import re
 
 from tui.ingest import datelines
 from tui.ingest.agencies import canonical_source
+from tui.ingest.dates import dateline_date
 from tui.ingest.errors import ParseError
 from tui.ingest.signals import detect
 from tui.ingest.textblocks import block_paragraphs, blocks, lines
@@ -63,6 +65,10 @@ def parse(text: str, path: str, received: str) -> list[Item]:
     if paragraphs and (found := datelines.find(paragraphs[0])) is not None:
         dateline = found.dateline
         source = source or datelines.agency_name(found.agency)
+    # Plain copy carries no time stamp: its dateline's date ("LONDON, March 14, 2019
+    # (PA) -") is the day it was filed, where it gives one with its year; else the item
+    # has no time of its own (sort_time falls back to the file's arrival).
+    created = dateline_date(dateline.date)
     if not byline and paragraphs and (match_r := _REPORTING.match(paragraphs[-1])) is not None:
         byline = clean_line(match_r.group("names").replace(" and ", ", "))
         source = source or "Reuters"
@@ -76,6 +82,7 @@ def parse(text: str, path: str, received: str) -> list[Item]:
             format=FORMAT,
             source=canonical_source(source),
             received=received,
+            created=created,
             headline=headline,
             byline=byline,
             dateline=dateline,
