@@ -17,6 +17,14 @@ with the event-specific evidence of Miranda et al. 2018 folded into the score:
   when the story has none of the item's places, names and numbers (by rarity), plus
   a small bonus for the share it has, less for a dateline conflict and for the time
   gap (an older story needs more evidence);
+* the time gap is counted in *items received* since the story last took one, not in
+  hours: Allan, Papka & Lavrenko (1998) and the TDT runs after them measured a
+  story's age by the stories seen since, because what makes an old story unlikely is
+  how much other news has arrived in between, and that is the same on a quiet and on
+  a busy desk (a day of a local site is an hour of a national wire). A gap in hours
+  would need a different weight for each stream's rate; a gap in items does not.
+  The hard cut stays in hours: nothing joins a story quiet for more than
+  `window_hours` of the items' own times;
 * names are matched exactly, else with rapidfuzz ratio >= `event_fuzzy_min` on the
   folded name (Zelensky / Zelenskyy, Nouripour / Nouripur);
 * candidates come from an inverted index of each story's members' heaviest terms
@@ -65,6 +73,8 @@ class _Story:
     first: float
     last: float
     size: int = 0
+    #: the stream's item count when the story last took an item (its age in items)
+    last_n: int = 0
     #: sum of the members' unit vectors (term -> weight), pruned to the strongest terms
     centroid: dict[str, float] = field(default_factory=dict)
     #: evidence term -> in how many members
@@ -174,6 +184,7 @@ class EventIndex:
         story.facts.update(set(facts))
         if len(story.heads) < 4:
             story.heads.append(head)
+        story.last_n = self._n
         self._story_of[key] = story.sid
         self._members[story.sid].append(key)
         cap = s.event_postings
@@ -260,7 +271,7 @@ class EventIndex:
         likeness = 0.0
         if self.fuzzy and story.heads:
             likeness = max(fuzz.token_set_ratio(head, other) for other in story.heads) / 100
-        gap = abs(t - story.last) / 3600.0 / s.window_hours if t and story.last else 0.0
+        gap = (self._n - 1 - story.last_n) / s.event_gap_items
         return (cos, shared / total if total else 0.0,
                 run_shared / run_total if run_total else 0.0, conflict, likeness, gap,
                 total), hits
