@@ -146,8 +146,17 @@ class EventIndex:
         best: _Story | None = None
         best_score = -1.0
         best_why = ""
-        for story in self._candidates(vec, t):
-            score, why = self._score(vec, facts, head, story, t)
+        weighed = self._weigh(facts)
+        judged = [(self._score(vec, weighed, head, story, t, False), story)
+                  for story in self._candidates(vec, t)]
+        if self.fuzzy and judged:
+            # a name slip can only add to a story's score: look names up fuzzily for
+            # the best few only, and only those not found as written
+            judged.sort(key=lambda sc: -sc[0][0])
+            for n in range(min(s.event_fuzzy_candidates, len(judged))):
+                judged[n] = (self._score(vec, weighed, head, judged[n][1], t, True),
+                             judged[n][1])
+        for (score, why), story in judged:
             if score > best_score:
                 best, best_score, best_why = story, score, why
         if best is not None and best_score >= s.event_min:
@@ -200,45 +209,62 @@ class EventIndex:
                     del post[0]
 
     def _candidates(self, vec: dict[str, float], t: float) -> list[_Story]:
+        """The stories most worth judging: those active within the window that share
+        the most weight of the item's heaviest terms (an inverted-index accumulation,
+        the cheap prefilter), the best `event_candidates` of them."""
         s = self.settings
         window = s.window_hours * 3600.0
         found: dict[str, float] = {}
+        get = found.get
         for term in heapq.nlargest(s.event_keys, vec, key=vec.__getitem__):
             w = vec[term]
             for sid in self._post.get(term, ()):
-                found[sid] = found.get(sid, 0.0) + w
+                found[sid] = get(sid, 0.0) + w
+        active = self._active
         out = []
-        for sid in heapq.nlargest(s.event_candidates, found, key=found.__getitem__):
-            story = self._active.get(sid)
+        for sid in sorted(found, key=found.__getitem__, reverse=True):
+            story = active.get(sid)
             if story is None:
                 continue
             if t and story.last and (t - story.last > window or story.first - t > window):
                 continue
             out.append(story)
+            if len(out) >= s.event_candidates:
+                break
         return out
 
-    def _features(self, vec: dict[str, float], facts: tuple[str, ...], head: str,
-                  story: _Story, t: float) -> tuple[tuple[float, ...], list[str]]:
+    def _weigh(self, facts: tuple[str, ...]) -> list[tuple[str, float]]:
+        """The item's facts with their rarity (IDF), once per item: the ones common
+        in the stream (IDF <= 0) say nothing and are dropped."""
+        df = self._df
+        ln_n = math.log(self._n + 1)
+        out = []
+        for term in facts:
+            w = ln_n - math.log(df[term] + 0.5)
+            if w > 0:
+                out.append((term, w))
+        return out
+
+    def _features(self, vec: dict[str, float], weighed: list[tuple[str, float]], head: str,
+                  story: _Story, t: float, fuzzy: bool
+                  ) -> tuple[tuple[float, ...], list[str]]:
         """(cosine, share of facts, share of name runs, place conflict, headline
-        likeness, gap as a share of the window), each 0-1, and the shared facts."""
+        likeness, gap in units of `event_gap_items`, rarity of the item's facts), and
+        the shared facts."""
         s = self.settings
         centroid = story.centroid
         # the mean of the item's cosines with the members (group average), not the
         # cosine with the normalised centroid: a story whose members agree on little
         # has a short centroid, and normalising it would make it attract everything
-        get = centroid.get
-        cos = sum(w * get(term, 0.0) for term, w in vec.items()) / story.size
+        cos = sum([vec[term] * centroid[term] for term in vec.keys() & centroid.keys()]
+                  ) / story.size
         have = story.facts
-        df = self._df
-        ln_n = math.log(self._n + 1)
+        size = story.size
         total = shared = run_total = run_shared = 0.0
         hits: list[str] = []
         pool: list[str] | None = None
-        place = other_place = False
-        for term in facts:
-            w = ln_n - math.log(df[term] + 0.5)
-            if w <= 0:
-                continue
+        place = False
+        for term, w in weighed:
             run = term[0] == "~"
             if term[0] == "@":
                 place = True
@@ -247,18 +273,17 @@ class EventIndex:
             else:
                 total += w
             count = have.get(term, 0)
-            found = count > 0
-            if not found and self.fuzzy and len(term) >= 5 and term[0] not in "#$":
+            if not count and fuzzy and len(term) >= 5 and term[0] not in "#$":
                 if pool is None:
                     pool = [f for f in have if len(f) >= 4 and f[0] not in "#$"]
                 match = process.extractOne(term, pool, scorer=fuzz.ratio,
                                            score_cutoff=s.event_fuzzy_min)
                 if match is not None:
-                    found, count = True, have[match[0]]
-            if found:
+                    count = have[match[0]]
+            if count:
                 # a fact of the story counts in full when half its members have it: one
                 # member's name does not make a large story the item's
-                w *= min(1.0, 2.0 * count / story.size)
+                w *= min(1.0, 2.0 * count / size)
                 hits.append(term)
                 if run:
                     run_shared += w
@@ -266,20 +291,19 @@ class EventIndex:
                     shared += w
         conflict = 0.0
         if place and not any(h[0] == "@" for h in hits):
-            other_place = any(f[0] == "@" for f in have)
-            conflict = 1.0 if other_place else 0.0
+            conflict = 1.0 if any(f[0] == "@" for f in have) else 0.0
         likeness = 0.0
-        if self.fuzzy and story.heads:
+        if fuzzy and s.event_w_head and story.heads:
             likeness = max(fuzz.token_set_ratio(head, other) for other in story.heads) / 100
         gap = (self._n - 1 - story.last_n) / s.event_gap_items
         return (cos, shared / total if total else 0.0,
                 run_shared / run_total if run_total else 0.0, conflict, likeness, gap,
                 total), hits
 
-    def _score(self, vec: dict[str, float], facts: tuple[str, ...], head: str,
-               story: _Story, t: float) -> tuple[float, str]:
+    def _score(self, vec: dict[str, float], weighed: list[tuple[str, float]], head: str,
+               story: _Story, t: float, fuzzy: bool) -> tuple[float, str]:
         s = self.settings
-        f, hits = self._features(vec, facts, head, story, t)
+        f, hits = self._features(vec, weighed, head, story, t, fuzzy)
         cos, share, runs, conflict, likeness, gap, total_facts = f
         # text alike but none of the specifics: a sibling event (another town, another
         # victim) until the facts agree; the text counts in full only when they do

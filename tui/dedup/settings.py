@@ -147,3 +147,6 @@ class Settings:
     #: rapidfuzz ratio at which two names are one (Zelensky / Zelenskyy: 94,
     #: Nouripour / Nouripur: 94)
     event_fuzzy_min: float = field(default=85.0, metadata=SCORE)
+    #: the best stories (by the score with names matched as written) whose names are
+    #: then also looked up fuzzily
+    event_fuzzy_candidates: int = field(default=2, metadata=COUNT)
