@@ -213,8 +213,9 @@ def _f1(name: str, truth: str) -> tuple[float, float, float]:
     return score_pairwise(index.stories(), clusters)
 
 
-#: what the default settings reach now (a guard against regressions), and the bars of
-#: issue 13, which the dense set does not reach yet
+#: what the default settings reach now (a guard against regressions: gva 0.857, dense
+#: 0.813, basil 0.972), and the bars of issue 13: dense and basil reach theirs, gva
+#: does not yet (its recall, 0.77, is the gap)
 DEV_SETS = [
     ("gva-dev.jsonl", "gva-dev.truth.json", 0.85, 0.92),
     ("gva-dev-dense.jsonl", "gva-dev.truth.json", 0.80, 0.80),
@@ -227,7 +228,9 @@ def test_dev_sets_floor(name: str, truth: str, floor: float, bar: float) -> None
     assert _f1(name, truth)[2] >= floor
 
 
-@pytest.mark.xfail(reason="issue 13 bars not reached yet on every set", strict=False)
-@pytest.mark.parametrize(("name", "truth", "floor", "bar"), DEV_SETS)
+@pytest.mark.parametrize(("name", "truth", "floor", "bar"), [
+    pytest.param(*DEV_SETS[0], marks=pytest.mark.xfail(
+        reason="issue 13 bar not reached yet on gva (0.857 < 0.92)", strict=True)),
+    *DEV_SETS[1:]])
 def test_dev_sets_bar(name: str, truth: str, floor: float, bar: float) -> None:
     assert _f1(name, truth)[2] >= bar

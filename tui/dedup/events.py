@@ -26,7 +26,10 @@ with the event-specific evidence of Miranda et al. 2018 folded into the score:
   The hard cut stays in hours: nothing joins a story quiet for more than
   `window_hours` of the items' own times;
 * names are matched exactly, else with rapidfuzz ratio >= `event_fuzzy_min` on the
-  folded name (Zelensky / Zelenskyy, Nouripour / Nouripur);
+  folded name (Zelensky / Zelenskyy, Nouripour / Nouripur); the fuzzy look-up, the
+  dearest step, is made only for the `event_fuzzy_candidates` best stories by the
+  exact score (a slip can only add to a score) and only for names not found as
+  written;
 * candidates come from an inverted index of each story's members' heaviest terms
   (bounded postings, newest first), the best `event_candidates` by shared weight, and
   only stories active within `window_hours` of the item's own time; stories quiet for
