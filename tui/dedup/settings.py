@@ -95,3 +95,58 @@ class Settings:
     slug_bonus: float = field(default=10.0, metadata=SCORE)
     #: links kept per item (best first); more only cost memory
     links_kept: int = field(default=4, metadata=COUNT)
+
+    # ---- same-event stories (tui/dedup/events.py): independently written copy of one
+    # event. Measured on ../shared/dev-data (gva, gva-dense, basil; pairwise F1, one
+    # setting for all three; see the module docstring for the numbers).
+    #: score (0-100) an item needs with a story to join it. Before the fact gate: 14 /
+    #: 18 / 22 gave F1 gva 0.877 / 0.864 / 0.83, dense 0.41 / 0.49 / 0.53, basil 0.972;
+    #: with the gate at 0.5: 10 / 13 / 16 gave gva 0.856 / 0.842 / 0.791, dense 0.438 /
+    #: 0.523 / 0.578, basil 0.972 / 0.972 / 0.943 (no rapidfuzz). Every gain on dense
+    #: is bought with gva recall; 12 keeps gva and basil near their best
+    event_min: float = field(default=12.0, metadata=SCORE)
+    #: weights of the score (a logistic fit on oracle candidate pairs of gva and of
+    #: dense agreed on the order: text, facts, gap, runs; then rounded and swept):
+    #: the item's mean cosine with the story's members (group average),
+    event_w_text: float = field(default=1.0, metadata=WEIGHT)
+    #: share (by rarity) of the item's places, names and numbers the story has: 0.3
+    #: and 0.5 cost gva 0.02-0.04 and gained nothing on dense, so it is kept small
+    event_w_facts: float = field(default=0.15, metadata=WEIGHT)
+    #: the share of the text score kept when the story has none of the item's places,
+    #: names and numbers (the rest is scaled by the share it has): 1 = no gate
+    event_fact_gate: float = field(default=0.5, metadata=WEIGHT)
+    #: share (by rarity) of its runs of capitalised words (people, streets) found,
+    event_w_runs: float = field(default=0.05, metadata=WEIGHT)
+    #: the headline's fuzzy likeness to the story's first headlines (rapidfuzz
+    #: token_set_ratio): 0.1 changed no F1 by 0.001, so it is off
+    event_w_head: float = field(default=0.0, metadata=WEIGHT)
+    #: less: a dateline place the story does not have when it has one of its own
+    #: (rarely fires on the dev sets, which have few datelines)
+    event_w_conflict: float = field(default=0.1, metadata=WEIGHT)
+    #: less: the gap to the story's newest member, in items received since then (not
+    #: hours: see events.py), per `event_gap_items`. Measured in hours as a share of
+    #: the window it served either gva or dense (dense F1 0.49); counted in items,
+    #: 0.1 per 10 items gave gva 0.857, dense 0.813, basil 0.972 at event_min 12
+    event_w_gap: float = field(default=0.1, metadata=WEIGHT)
+    event_gap_items: float = field(default=10.0, metadata=more_than(0, "items"))
+    #: term frequency counts of a headline word and a lede word (a body word: 1)
+    event_head_weight: float = field(default=3.0, metadata=at_least(1))
+    event_lede_weight: float = field(default=2.0, metadata=at_least(1))
+    #: places, names and numbers weigh this many times a plain word in the vector
+    event_fact_boost: float = field(default=2.0, metadata=at_least(1))
+    #: terms kept per item vector (200 against 60: gva +0.01, dense -0.1, 3x slower),
+    #: and per story centroid
+    event_terms: int = field(default=60, metadata=COUNT)
+    event_profile_terms: int = field(default=150, metadata=COUNT)
+    #: an item's heaviest terms that look up candidate stories (and post its story)
+    event_keys: int = field(default=16, metadata=COUNT)
+    #: stories kept per term, newest first; stories judged per item (an oracle run
+    #: missed the true story of 66 of 672 gva items and 42 of dense at 24 / 10)
+    event_postings: int = field(default=24, metadata=COUNT)
+    event_candidates: int = field(default=10, metadata=COUNT)
+    #: rapidfuzz ratio at which two names are one (Zelensky / Zelenskyy: 94,
+    #: Nouripour / Nouripur: 94)
+    event_fuzzy_min: float = field(default=85.0, metadata=SCORE)
+    #: the best stories (by the score with names matched as written) whose names are
+    #: then also looked up fuzzily
+    event_fuzzy_candidates: int = field(default=2, metadata=COUNT)

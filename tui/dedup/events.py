@@ -1,0 +1,349 @@
+"""Same-event stories: an incremental single-pass clusterer of independently written copy.
+
+The lineage detector (detector.py) ties an agency's own repeats, versions and
+corrections; this is the level above it: reports of one event by different outlets,
+in their own words. It is TDT's single-pass clustering (Allan, Papka & Lavrenko 1998),
+with the event-specific evidence of Miranda et al. 2018 folded into the score:
+
+* an item is a TF-IDF vector of its headline (tf x3), lede (x2) and body (the first
+  2,000 characters), sublinear tf, IDF from the items received so far only (never a
+  look ahead), its places, names and numbers with units (evidence.py) boosted; the
+  heaviest `event_terms` kept, so an item costs the same however long it is;
+* a story is the sum of its members' unit vectors; an item's text score with it is
+  the *mean* cosine with its members (group average: dot with the sum / size), never
+  its best single member, so a story cannot grow by chaining A~B~C, and a loose story
+  (a short centroid) does not attract everything as a normalised centroid would;
+* the text score is gated by the specifics: scaled down towards `event_fact_gate`
+  when the story has none of the item's places, names and numbers (by rarity), plus
+  a small bonus for the share it has, less for a dateline conflict and for the time
+  gap (an older story needs more evidence);
+* the time gap is counted in *items received* since the story last took one, not in
+  hours: Allan, Papka & Lavrenko (1998) and the TDT runs after them measured a
+  story's age by the stories seen since, because what makes an old story unlikely is
+  how much other news has arrived in between, and that is the same on a quiet and on
+  a busy desk (a day of a local site is an hour of a national wire). A gap in hours
+  would need a different weight for each stream's rate; a gap in items does not.
+  The hard cut stays in hours: nothing joins a story quiet for more than
+  `window_hours` of the items' own times;
+* names are matched exactly, else with rapidfuzz ratio >= `event_fuzzy_min` on the
+  folded name (Zelensky / Zelenskyy, Nouripour / Nouripur); the fuzzy look-up, the
+  dearest step, is made only for the `event_fuzzy_candidates` best stories by the
+  exact score (a slip can only add to a score) and only for names not found as
+  written;
+* candidates come from an inverted index of each story's members' heaviest terms
+  (bounded postings, newest first), the best `event_candidates` by shared weight, and
+  only stories active within `window_hours` of the item's own time; stories quiet for
+  longer than the window are dropped from the index (their membership stays).
+
+No word list of any language is used: IDF makes common words cheap.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from sys import intern
+
+from rapidfuzz import fuzz, process
+
+from tui.dedup.evidence import evidence
+from tui.dedup.features import _tokens, bare_headline, fold
+from tui.dedup.settings import Settings
+from tui.ingest.dates import epoch
+from tui.model import Item
+
+#: the body is read this far: the top of a story says what it is about, and the cost
+#: of an item stays flat however long it is
+_BODY_CHARS = 2000
+_LEDE_CHARS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Where `add` put an item: its story, how sure (0-100), and why in words."""
+
+    story: str
+    score: float
+    why: str
+
+
+@dataclass(slots=True)
+class _Story:
+    sid: str
+    first: float
+    last: float
+    size: int = 0
+    #: the stream's item count when the story last took an item (its age in items)
+    last_n: int = 0
+    #: sum of the members' unit vectors (term -> weight), pruned to the strongest terms
+    centroid: dict[str, float] = field(default_factory=dict)
+    #: evidence term -> in how many members
+    facts: Counter[str] = field(default_factory=Counter)
+    #: the folded headlines of the first members
+    heads: list[str] = field(default_factory=list)
+
+
+class EventIndex:
+    def __init__(self, settings: Settings | None = None, fuzzy: bool = True) -> None:
+        self.settings = settings or Settings()
+        self.fuzzy = fuzzy
+        self._df: Counter[str] = Counter()
+        self._n = 0
+        self._story_of: dict[str, str] = {}
+        self._members: dict[str, list[str]] = {}
+        #: stories that can still take items (active within the window)
+        self._active: dict[str, _Story] = {}
+        #: term -> the newest stories keyed on it
+        self._post: dict[str, list[str]] = {}
+        self._latest = 0.0
+        self._since_sweep = 0
+
+    def __len__(self) -> int:
+        return self._n
+
+    # ---- reading an item -----------------------------------------------------------
+    def _vector(self, item: Item, facts: tuple[str, ...]) -> dict[str, float]:
+        s = self.settings
+        body = item.body[:_BODY_CHARS]
+        tf: dict[str, float] = {}
+        get = tf.get
+        for weight, tokens in ((s.event_head_weight, _tokens(bare_headline(item.headline))),
+                               (s.event_lede_weight, _tokens(body[:_LEDE_CHARS])),
+                               (1.0, _tokens(body[_LEDE_CHARS:])),
+                               (s.event_lede_weight, list(facts))):
+            for t in tokens:
+                tf[t] = get(t, 0.0) + weight
+        for t in [t for t in tf if len(t) < 3 and not t[0].isdigit()]:
+            del tf[t]
+        self._n += 1
+        df = self._df
+        df.update(tf.keys())
+        ln_n = math.log(self._n + 1)
+        fset = set(facts)
+        boost = s.event_fact_boost
+        vec = {t: (1.0 + math.log(c)) * (ln_n - math.log(df[t] + 0.5))
+               * (boost if t in fset else 1.0) for t, c in tf.items() if c > 0}
+        top = heapq.nlargest(s.event_terms, vec.items(), key=lambda kv: kv[1])
+        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+        return {intern(t): w / norm for t, w in top if w > 0}
+
+    # ---- adding --------------------------------------------------------------------
+    def add(self, key: str, item: Item, lineage: str | None = None) -> Assignment:
+        s = self.settings
+        t = epoch(item.sort_time)
+        ev = evidence(item)
+        facts = ev.terms()
+        vec = self._vector(item, facts)
+        head = fold(bare_headline(item.headline))
+        self._latest = max(self._latest, t)
+        if lineage is not None and lineage in self._story_of:
+            sid = self._story_of[lineage]
+            story = self._active.get(sid)
+            if story is None:
+                story = self._revive(sid, t)
+            self._join(story, key, t, vec, facts, head)
+            return Assignment(sid, 100.0, "same lineage as " + lineage)
+        best: _Story | None = None
+        best_score = -1.0
+        best_why = ""
+        weighed = self._weigh(facts)
+        judged = [(self._score(vec, weighed, head, story, t, False), story)
+                  for story in self._candidates(vec, t)]
+        if self.fuzzy and judged:
+            # a name slip can only add to a story's score: look names up fuzzily for
+            # the best few only, and only those not found as written
+            judged.sort(key=lambda sc: -sc[0][0])
+            for n in range(min(s.event_fuzzy_candidates, len(judged))):
+                judged[n] = (self._score(vec, weighed, head, judged[n][1], t, True),
+                             judged[n][1])
+        for (score, why), story in judged:
+            if score > best_score:
+                best, best_score, best_why = story, score, why
+        if best is not None and best_score >= s.event_min:
+            self._join(best, key, t, vec, facts, head)
+            return Assignment(best.sid, round(best_score, 1), best_why)
+        sid = f"story:{key}"
+        story = _Story(sid, t, t)
+        self._active[sid] = story
+        self._members[sid] = []
+        self._join(story, key, t, vec, facts, head)
+        self._sweep()
+        return Assignment(sid, round(max(best_score, 0.0), 1), "new story")
+
+    def add_all(self, items: Iterable[Item]) -> list[Assignment]:
+        return [self.add(item.key, item) for item in items]
+
+    def _revive(self, sid: str, t: float) -> _Story:
+        story = _Story(sid, t, t)
+        self._active[sid] = story
+        return story
+
+    def _join(self, story: _Story, key: str, t: float, vec: dict[str, float],
+              facts: tuple[str, ...], head: str) -> None:
+        s = self.settings
+        story.size += 1
+        story.first = min(story.first, t)
+        story.last = max(story.last, t)
+        centroid = story.centroid
+        for term, w in vec.items():
+            centroid[term] = centroid.get(term, 0.0) + w
+        if len(centroid) > 2 * s.event_profile_terms:
+            kept = heapq.nlargest(s.event_profile_terms, centroid.items(), key=lambda kv: kv[1])
+            story.centroid = dict(kept)
+        story.facts.update(set(facts))
+        if len(story.heads) < 4:
+            story.heads.append(head)
+        story.last_n = self._n
+        self._story_of[key] = story.sid
+        self._members[story.sid].append(key)
+        cap = s.event_postings
+        for term in heapq.nlargest(s.event_keys, vec, key=vec.__getitem__):
+            post = self._post.get(term)
+            if post is None:
+                self._post[term] = [story.sid]
+            elif post[-1] != story.sid:
+                if story.sid in post:
+                    post.remove(story.sid)
+                post.append(story.sid)
+                if len(post) > cap:
+                    del post[0]
+
+    def _candidates(self, vec: dict[str, float], t: float) -> list[_Story]:
+        """The stories most worth judging: those active within the window that share
+        the most weight of the item's heaviest terms (an inverted-index accumulation,
+        the cheap prefilter), the best `event_candidates` of them."""
+        s = self.settings
+        window = s.window_hours * 3600.0
+        found: dict[str, float] = {}
+        get = found.get
+        for term in heapq.nlargest(s.event_keys, vec, key=vec.__getitem__):
+            w = vec[term]
+            for sid in self._post.get(term, ()):
+                found[sid] = get(sid, 0.0) + w
+        active = self._active
+        out = []
+        for sid in sorted(found, key=found.__getitem__, reverse=True):
+            story = active.get(sid)
+            if story is None:
+                continue
+            if t and story.last and (t - story.last > window or story.first - t > window):
+                continue
+            out.append(story)
+            if len(out) >= s.event_candidates:
+                break
+        return out
+
+    def _weigh(self, facts: tuple[str, ...]) -> list[tuple[str, float]]:
+        """The item's facts with their rarity (IDF), once per item: the ones common
+        in the stream (IDF <= 0) say nothing and are dropped."""
+        df = self._df
+        ln_n = math.log(self._n + 1)
+        out = []
+        for term in facts:
+            w = ln_n - math.log(df[term] + 0.5)
+            if w > 0:
+                out.append((term, w))
+        return out
+
+    def _features(self, vec: dict[str, float], weighed: list[tuple[str, float]], head: str,
+                  story: _Story, t: float, fuzzy: bool
+                  ) -> tuple[tuple[float, ...], list[str]]:
+        """(cosine, share of facts, share of name runs, place conflict, headline
+        likeness, gap in units of `event_gap_items`, rarity of the item's facts), and
+        the shared facts."""
+        s = self.settings
+        centroid = story.centroid
+        # the mean of the item's cosines with the members (group average), not the
+        # cosine with the normalised centroid: a story whose members agree on little
+        # has a short centroid, and normalising it would make it attract everything
+        cos = sum([vec[term] * centroid[term] for term in vec.keys() & centroid.keys()]
+                  ) / story.size
+        have = story.facts
+        size = story.size
+        total = shared = run_total = run_shared = 0.0
+        hits: list[str] = []
+        pool: list[str] | None = None
+        place = False
+        for term, w in weighed:
+            run = term[0] == "~"
+            if term[0] == "@":
+                place = True
+            if run:
+                run_total += w
+            else:
+                total += w
+            count = have.get(term, 0)
+            if not count and fuzzy and len(term) >= 5 and term[0] not in "#$":
+                if pool is None:
+                    pool = [f for f in have if len(f) >= 4 and f[0] not in "#$"]
+                match = process.extractOne(term, pool, scorer=fuzz.ratio,
+                                           score_cutoff=s.event_fuzzy_min)
+                if match is not None:
+                    count = have[match[0]]
+            if count:
+                # a fact of the story counts in full when half its members have it: one
+                # member's name does not make a large story the item's
+                w *= min(1.0, 2.0 * count / size)
+                hits.append(term)
+                if run:
+                    run_shared += w
+                else:
+                    shared += w
+        conflict = 0.0
+        if place and not any(h[0] == "@" for h in hits):
+            conflict = 1.0 if any(f[0] == "@" for f in have) else 0.0
+        likeness = 0.0
+        if fuzzy and s.event_w_head and story.heads:
+            likeness = max(fuzz.token_set_ratio(head, other) for other in story.heads) / 100
+        gap = (self._n - 1 - story.last_n) / s.event_gap_items
+        return (cos, shared / total if total else 0.0,
+                run_shared / run_total if run_total else 0.0, conflict, likeness, gap,
+                total), hits
+
+    def _score(self, vec: dict[str, float], weighed: list[tuple[str, float]], head: str,
+               story: _Story, t: float, fuzzy: bool) -> tuple[float, str]:
+        s = self.settings
+        f, hits = self._features(vec, weighed, head, story, t, fuzzy)
+        cos, share, runs, conflict, likeness, gap, total_facts = f
+        # text alike but none of the specifics: a sibling event (another town, another
+        # victim) until the facts agree; the text counts in full only when they do
+        if total_facts:
+            cos *= s.event_fact_gate + (1.0 - s.event_fact_gate) * share
+        score = 100.0 * (s.event_w_text * cos + s.event_w_facts * share
+                         + s.event_w_runs * runs + s.event_w_head * likeness
+                         - s.event_w_conflict * conflict - s.event_w_gap * gap)
+        shown = [h.lstrip("@~#") for h in hits[:4]]
+        why = (f"same event: {', '.join(dict.fromkeys(shown)) or 'words'}; "
+               f"{100 * cos:.0f}% of weighted terms shared")
+        return score, why
+
+    def _sweep(self) -> None:
+        """Drop the profiles of stories quiet for longer than the window."""
+        self._since_sweep += 1
+        if self._since_sweep < 1024:
+            return
+        self._since_sweep = 0
+        horizon = self._latest - self.settings.window_hours * 3600.0
+        gone = [sid for sid, st in self._active.items() if st.last and st.last < horizon]
+        for sid in gone:
+            del self._active[sid]
+        if gone:
+            for term in list(self._post):
+                post = [sid for sid in self._post[term] if sid in self._active]
+                if post:
+                    self._post[term] = post
+                else:
+                    del self._post[term]
+
+    # ---- reading ---------------------------------------------------------------------
+    def story_of(self, key: str) -> str:
+        return self._story_of[key]
+
+    def members(self, story_id: str) -> list[str]:
+        return list(self._members.get(story_id, ()))
+
+    def stories(self) -> list[list[str]]:
+        return [list(m) for m in self._members.values()]
