@@ -164,7 +164,7 @@ def test_labelled_set_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert report["items"] == 5 and report["truth_clusters"] == 2
     assert report["window_hours"] == 72 and report["tfidf_threshold"] == 0.3
     methods = report["methods"]
-    assert set(methods) == {"wiredesk", "minhash", "tfidf"}
+    assert set(methods) == {"wiredesk", "events", "minhash", "tfidf"}
     for key, figures in methods.items():
         if key == "minhash" and not HAVE_DATASKETCH:
             assert "skipped" in figures

@@ -13,6 +13,7 @@ import pytest
 
 from tui.dedup.events import EventIndex
 from tui.dedup.settings import Settings
+from tui.ingest.dates import epoch
 from tui.ingest.jsonl import parse_object
 from tui.model import Item
 
@@ -203,21 +204,37 @@ def _load(name: str) -> list[Item]:
     return items
 
 
-def _f1(name: str, truth: str) -> tuple[float, float, float]:
+def _grouped(name: str) -> tuple[EventIndex, list[Item]]:
     if not DEV_DATA.is_dir():
         pytest.skip("../shared/dev-data is not beside this checkout")
-    index = EventIndex()
-    for one in _load(name):
+    index, items = EventIndex(), _load(name)
+    for one in items:
         index.add(one.id, one)
+    return index, items
+
+
+def _f1(name: str, truth: str) -> tuple[float, float, float]:
+    index, _items = _grouped(name)
     clusters = json.loads((DEV_DATA / truth).read_text(encoding="utf-8"))
     return score_pairwise(index.stories(), clusters)
 
 
-#: what the default settings reach now (a guard against regressions: gva 0.857, dense
-#: 0.813, basil 0.972), and the bars of issue 13: dense and basil reach theirs, gva
-#: does not yet (its recall, 0.77, is the gap)
+@pytest.mark.parametrize("name", ["gva-dev.jsonl", "gva-dev-dense.jsonl", "basil-dev.jsonl"])
+def test_no_story_on_a_dev_set_spans_more_than_the_window(name: str) -> None:
+    index, items = _grouped(name)
+    when = {one.id: epoch(one.sort_time) for one in items}
+    window = index.settings.window_hours * 3600
+    for story in index.stories():
+        times = [when[key] for key in story]
+        assert max(times) - min(times) <= window, story
+
+
+#: what the default settings reach now (a guard against regressions: gva 0.838, dense
+#: 0.814, basil 0.972), and the bars of issue 13: dense and basil reach theirs, gva
+#: does not yet (its recall, 0.73, is the gap; keeping every story within the window,
+#: first member to last, took it from 0.857)
 DEV_SETS = [
-    ("gva-dev.jsonl", "gva-dev.truth.json", 0.85, 0.92),
+    ("gva-dev.jsonl", "gva-dev.truth.json", 0.83, 0.92),
     ("gva-dev-dense.jsonl", "gva-dev.truth.json", 0.80, 0.80),
     ("basil-dev.jsonl", "basil-dev.truth.json", 0.95, 0.96),
 ]
@@ -230,7 +247,7 @@ def test_dev_sets_floor(name: str, truth: str, floor: float, bar: float) -> None
 
 @pytest.mark.parametrize(("name", "truth", "floor", "bar"), [
     pytest.param(*DEV_SETS[0], marks=pytest.mark.xfail(
-        reason="issue 13 bar not reached yet on gva (0.857 < 0.92)", strict=True)),
+        reason="issue 13 bar not reached yet on gva (0.838 < 0.92)", strict=True)),
     *DEV_SETS[1:]])
 def test_dev_sets_bar(name: str, truth: str, floor: float, bar: float) -> None:
     assert _f1(name, truth)[2] >= bar

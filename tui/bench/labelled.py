@@ -10,8 +10,11 @@ item only after the items before it:
 1. wiredesk: `tui.wire.group_items(items, config.dedup, Overrides())`, the app's own
    path (a day's first load), then its StoryIndex's stories; timed over that call,
    which starts its helper process;
-2. MinHashLSH on 5-word shingles (tui/bench/dedup.py's baseline);
-3. a TF-IDF centroid single pass (tui/bench/tfidf.py, threshold 0.3, 72 hours).
+2. the same-event layer on its own (tui/dedup/events.py, `EventIndex.add_all`), being
+   built to sit above the detector's lineages and not yet used by the app: measured
+   here so that its progress is shown on the same sets in the same run;
+3. MinHashLSH on 5-word shingles (tui/bench/dedup.py's baseline);
+4. a TF-IDF centroid single pass (tui/bench/tfidf.py, threshold 0.3, 72 hours).
 
 TRUTH.json is a list of clusters, each a list of ids; ids in no cluster are singletons.
 An item is named by its key (`Item.key`: the JSONL `id`, with `@version` when it has a
@@ -31,6 +34,7 @@ from typing import Any
 from tui.bench import dedup as generated
 from tui.bench import tfidf
 from tui.bench.pairwise import Score, score
+from tui.dedup.events import EventIndex
 from tui.dedup.settings import Settings
 from tui.dedup.stories import Overrides
 from tui.ingest.dates import epoch
@@ -42,6 +46,7 @@ Out = Callable[[str], object]
 
 #: method key -> the name in the table
 NAMES = {"wiredesk": "wiredesk (group_items)",
+         "events": "same-event layer (alone)",
          "minhash": "MinHashLSH 5-shingles",
          "tfidf": f"TF-IDF centroid {tfidf.THRESHOLD:g}"}
 
@@ -131,6 +136,7 @@ def run(items_path: Path, truth_path: Path, settings: Settings | None = None,
         "tfidf_window_hours": tfidf.WINDOW_HOURS, "methods": {}}
     methods = results["methods"]
     methods["wiredesk"] = _wiredesk(items, settings)
+    methods["events"] = _events(items, settings)
     try:
         roots, seconds = generated.minhash_groups(items)
     except ImportError:
@@ -158,6 +164,13 @@ def _wiredesk(items: Sequence[Item], settings: Settings) -> dict[str, Any]:
     index = group_items(items, settings, Overrides())
     stories = [story.members for story in index.stories()]
     return {"stories": stories, "seconds": time.perf_counter() - start}
+
+
+def _events(items: Sequence[Item], settings: Settings) -> dict[str, Any]:
+    start = time.perf_counter()
+    index = EventIndex(settings)
+    index.add_all(items)
+    return {"stories": index.stories(), "seconds": time.perf_counter() - start}
 
 
 def _by_root(keys: Sequence[str], roots: Sequence[int]) -> list[list[str]]:

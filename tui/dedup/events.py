@@ -23,8 +23,9 @@ with the event-specific evidence of Miranda et al. 2018 folded into the score:
   how much other news has arrived in between, and that is the same on a quiet and on
   a busy desk (a day of a local site is an hour of a national wire). A gap in hours
   would need a different weight for each stream's rate; a gap in items does not.
-  The hard cut stays in hours: nothing joins a story quiet for more than
-  `window_hours` of the items' own times;
+  The hard cut stays in hours: no story spans more than `window_hours` of its
+  items' own times (an item joins only a story whose first and last members are both
+  within the window of it);
 * names are matched exactly, else with rapidfuzz ratio >= `event_fuzzy_min` on the
   folded name (Zelensky / Zelenskyy, Nouripour / Nouripur); the fuzzy look-up, the
   dearest step, is made only for the `event_fuzzy_candidates` best stories by the
@@ -185,8 +186,9 @@ class EventIndex:
               facts: tuple[str, ...], head: str) -> None:
         s = self.settings
         story.size += 1
-        story.first = min(story.first, t)
-        story.last = max(story.last, t)
+        if t:  # an item with no time of its own stretches no story
+            story.first = min(story.first, t) if story.first else t
+            story.last = max(story.last, t)
         centroid = story.centroid
         for term, w in vec.items():
             centroid[term] = centroid.get(term, 0.0) + w
@@ -229,7 +231,9 @@ class EventIndex:
             story = active.get(sid)
             if story is None:
                 continue
-            if t and story.last and (t - story.last > window or story.first - t > window):
+            # the whole story stays within the window: its first and last members
+            # and this item, not only this item and the story's latest
+            if t and story.last and (t - story.first > window or story.last - t > window):
                 continue
             out.append(story)
             if len(out) >= s.event_candidates:
