@@ -117,23 +117,23 @@ class Inbox:
                 yield [part]
             done = len(cached)
         chunk = self._refusals(listing.refused)
-        items = 0
+        in_chunk = 0
         for path in fresh:
             sig = files[path]
             if self._too_recent(sig):
                 self._pending[path] = (sig, self.clock())
                 continue
             chunk.append(self._read(path, sig))
-            items += len(chunk[-1].items)
+            in_chunk += len(chunk[-1].items)
             done += 1
             # by files, or by items when files are big (a feed of 10,000 a file): the
             # first rows are on screen once a batch is read, not once the day is
-            if len(chunk) >= batch or items >= batch * 4:
+            if len(chunk) >= batch or in_chunk >= batch * 4:
                 self._remember(chunk)
                 if progress:
                     progress(done, total)
                 yield chunk
-                chunk, items = [], 0
+                chunk, in_chunk = [], 0
         self._remember(chunk)
         if progress:
             progress(total, total)
