@@ -241,6 +241,8 @@ def _watch(config: Config, args: argparse.Namespace) -> int:
         for batch in inbox.load():
             if args.all:
                 _print_results(batch, args.json)
+        if inbox.watch_problem:
+            termout.err(f"wiredesk: warning: {inbox.watch_problem}")
         termout.err(f"watching {', '.join(map(str, folders))} (ctrl+c to stop)")
         while deadline is None or time.monotonic() < deadline:
             time.sleep(0.2)

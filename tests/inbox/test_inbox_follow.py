@@ -285,3 +285,26 @@ def test_the_watcher_names_files_as_the_walk_does_and_skips_what_is_not_copy(
         assert [wire.items[k].headline for k in wire.order] == ["Gamma"]
     finally:
         inbox.close()
+
+
+def test_a_watcher_that_cannot_start_says_why_and_the_polls_go_on(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import watchfiles
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(watchfiles, "watch", refuse)
+    clock = Clock()
+    inbox = Inbox((folder,), None, settle_seconds=0.2, clock=clock, rescan_seconds=1.0,
+                  watcher=FolderWatcher((folder,)))
+    try:
+        list(inbox.load())
+        assert not inbox.watching
+        assert "inotify watch limit reached" in inbox.watch_problem
+        assert "full stat" in inbox.watch_problem
+        _at(folder / "late.txt", "Late\n\nStill found.", clock.now - 100)
+        found = [i.headline for r in _settled(inbox, clock) for i in r.items]
+        assert found == ["Late"]
+    finally:
+        inbox.close()

@@ -177,6 +177,9 @@ class DayLoading(App[None]):
             self.bell()
             self.notify(f"{len(flashes)} unseen FLASH/BULLETIN item(s) pinned at the top.",
                         severity="warning", timeout=8)
+        if self.inbox.watch_problem:
+            self.notify(self.inbox.watch_problem, severity="warning", timeout=15,
+                        markup=False)
         if self.wire.quarantined:
             count = len(self.wire.quarantined)
             self.notify(f"{count} file(s) could not be read and were set aside: press Q to "
