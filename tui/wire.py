@@ -100,9 +100,7 @@ class Wire:
             self.order = [key for _time, key in self._keys]
         else:
             for sort_key in fresh:
-                position = bisect.bisect_left(self._keys, sort_key)
-                self._keys.insert(position, sort_key)
-                self.order.insert(position, sort_key[1])
+                self._list(sort_key)
         return taken
 
     def _forget_file(self, result: FileResult, taken: Taken) -> None:
@@ -116,14 +114,12 @@ class Wire:
             taken.removed.append(key)
 
     def _replace(self, old: Item, new: Item) -> None:
-        if old.sort_time != new.sort_time:
+        moved = old.sort_time != new.sort_time
+        if moved:
             self._unlist(old.key)
-            self.items[new.key] = new
-            sort_key = self.order_position(new.key)
-            position = bisect.bisect_left(self._keys, sort_key)
-            self._keys.insert(position, sort_key)
-            self.order.insert(position, new.key)
         self.items[new.key] = new
+        if moved:
+            self._list(self.order_position(new.key))
         if new.is_flash:
             self.flashes.add(new.key)
         else:
@@ -142,6 +138,12 @@ class Wire:
         self._file_keys[item.path].remove(key)
         if self.ungrouped is not None:
             self.ungrouped = [i for i in self.ungrouped if i.key != key]
+
+    def _list(self, sort_key: tuple[float, str]) -> None:
+        """One item into the queue order, where its sort key puts it."""
+        position = bisect.bisect_left(self._keys, sort_key)
+        self._keys.insert(position, sort_key)
+        self.order.insert(position, sort_key[1])
 
     def _unlist(self, key: str) -> None:
         position = bisect.bisect_left(self._keys, self.order_position(key))

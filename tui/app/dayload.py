@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterable
+from dataclasses import replace
 
 from textual import work
 from textual.app import App
@@ -53,10 +54,9 @@ def _slices(batch: list[FileResult], size: int) -> Iterable[list[FileResult]]:
     for result in batch:
         items = result.items
         for start in range(0, max(len(items), 1), size):
-            piece = result if len(items) <= size else FileResult(
-                result.path, items[start:start + size],
-                result.problems if start == 0 else [], result.size, result.mtime_ns,
-                result.stat, result.digest, continues=start > 0)
+            piece = result if len(items) <= size else replace(
+                result, items=items[start:start + size],
+                problems=result.problems if start == 0 else [], continues=start > 0)
             part.append(piece)
             count += len(piece.items)
             if count >= size:
