@@ -48,6 +48,11 @@ class _Listing:
     #: link path -> why it is not read
     refused: dict[str, str] = field(default_factory=dict)
 
+    def update(self, other: _Listing) -> None:
+        self.files.update(other.files)
+        self.real.update(other.real)
+        self.refused.update(other.refused)
+
 
 @dataclass
 class Inbox:
@@ -147,9 +152,9 @@ class Inbox:
             self._add_events(self.watcher.drain(), listing)
         if now - self._last_rescan >= self.rescan_seconds:
             self._last_rescan = now
-            self._merge(listing, self._walk(self.folders, remember_folders=True))
+            listing.update(self._walk(self.folders, remember_folders=True))
         else:
-            self._merge(listing, self._walk_changed())
+            listing.update(self._walk_changed())
         ready = self._refusals(listing.refused)
         self._real.update(listing.real)
         for path, sig in listing.files.items():
@@ -241,8 +246,8 @@ class Inbox:
                 self._list(directory, listing, pending)
         return listing
 
-    def _list(self, directory: str, listing: _Listing, folders: list[str] | None) -> None:
-        """The files of one folder; its sub-folders are appended to `folders` if given."""
+    def _list(self, directory: str, listing: _Listing, folders: list[str]) -> None:
+        """The files of one folder; its sub-folders are appended to `folders`."""
         try:
             entries = list(os.scandir(directory))
         except OSError:
@@ -255,8 +260,7 @@ class Inbox:
                 if entry.is_symlink():
                     self._entry(entry.path, listing)
                 elif entry.is_dir(follow_symlinks=False):
-                    if folders is not None:
-                        folders.append(entry.path)
+                    folders.append(entry.path)
                 elif entry.is_file(follow_symlinks=False):
                     files[entry.path] = signature(entry.stat(follow_symlinks=False))
             except OSError:
@@ -301,7 +305,7 @@ class Inbox:
             except OSError:
                 continue  # removed or renamed away: nothing to read under this name
             if stat_mode.S_ISDIR(st.st_mode):
-                self._merge(listing, self._walk([path]))
+                listing.update(self._walk([path]))
             else:
                 try:
                     self._entry(path, listing)
@@ -323,12 +327,6 @@ class Inbox:
                 return os.path.join(folder, rest)
         return None
 
-    @staticmethod
-    def _merge(into: _Listing, other: _Listing) -> None:
-        into.files.update(other.files)
-        into.real.update(other.real)
-        into.refused.update(other.refused)
-
     def _walk_changed(self) -> _Listing:
         """The folders whose own time moved (a file added, removed or renamed), listed
         again; a sub-folder new since is walked whole. A stat per folder known."""
@@ -342,7 +340,7 @@ class Inbox:
             subfolders: list[str] = []
             self._list(directory, listing, subfolders)
             fresh = [d for d in subfolders if d not in known]
-            self._merge(listing, self._walk(fresh, remember_folders=True))
+            listing.update(self._walk(fresh, remember_folders=True))
         return listing
 
 
