@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from tui import __version__, deskcli, paths, termout
 from tui.config import Config, ConfigError, check_keymap, load_config
@@ -52,12 +52,19 @@ def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, with its usage and errors printed as the rest (an unknown argument is
-    echoed in its error)."""
+    """argparse, with its help, usage and errors printed as the rest (an unknown
+    argument is echoed in its error), through argparse's public hooks."""
 
-    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+    def print_usage(self, file: SupportsWrite[str] | None = None) -> None:
+        termout.write(self.format_usage(), file or sys.stdout)
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        termout.write(self.format_help(), file or sys.stdout)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
         if message:
-            termout.write(message, file or sys.stderr)
+            termout.write(message, sys.stderr)
+        sys.exit(status)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -107,8 +114,8 @@ def _parser() -> argparse.ArgumentParser:
     bench_dedup.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     bench_dedup.add_argument("--labelled", type=Path, metavar="ITEMS.jsonl",
                              help="score a labelled set instead of generated streams "
-                                  "(needs --truth): wiredesk's grouping, MinHashLSH and a "
-                                  "TF-IDF centroid baseline")
+                                  "(needs --truth): wiredesk's grouping, the same-event "
+                                  "layer alone, MinHashLSH and a TF-IDF centroid baseline")
     bench_dedup.add_argument("--truth", type=Path, metavar="TRUTH.json",
                              help="the set's same-story clusters: a JSON list of lists of "
                                   "item ids (ids in none are singletons)")
