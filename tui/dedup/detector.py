@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from tui.dedup.bulk import Prepared, prepared
 from tui.dedup.features import Features, analyse, features
-from tui.dedup.judge import Context, judge, one_liner
+from tui.dedup.judge import Context, judge, one_liner, refers
 from tui.dedup.settings import Settings
 from tui.dedup.stories import Overrides, Placement
 from tui.gcpause import collector_paused
@@ -95,12 +95,6 @@ def in_time_order(items: Iterable[Item]) -> list[Item]:
         keyed.append((last, "" if own or not when else item.key, n, item))
     keyed.sort(key=lambda row: row[:3])
     return [row[3] for row in keyed]
-
-
-def _refers(new: Features, old: Features) -> bool:
-    """One of the two names the other in its `refers_to` (by agency id or desk key)."""
-    return old.agency_id in new.refers or old.item_id in new.refers \
-        or new.agency_id in old.refers or new.item_id in old.refers
 
 
 class Detector:
@@ -268,7 +262,7 @@ class Detector:
             # names that very item (a correction or kill days later is still its own).
             # A guid stem does not: it is cut from ids by our rule, and an id met again
             # years later is a feed reusing it, not a version the desk is working on.
-            if f.t and old.t and abs(f.t - old.t) > window and not _refers(f, old):
+            if f.t and old.t and abs(f.t - old.t) > window and not refers(f, old):
                 continue
             if ctx is None:
                 ctx = Context(f)

@@ -123,6 +123,12 @@ def names_found(of: Context | Features, names: frozenset[str]) -> float | None:
     return hit / total if total else None
 
 
+def refers(new: Features, old: Features) -> bool:
+    """One of the two names the other in its `refers_to` (by agency id or desk key)."""
+    return old.agency_id in new.refers or new.agency_id in old.refers \
+        or old.item_id in new.refers or new.item_id in old.refers
+
+
 def judge(a: Context, old: Features, shared: float, s: Settings) -> Verdict | None:
     """Is `old` (earlier) the same story as `a` (new)? `shared` is the weight of the key
     terms both have, from the candidate query."""
@@ -137,8 +143,7 @@ def judge(a: Context, old: Features, shared: float, s: Settings) -> Verdict | No
         return flag, 100, (f"same guid {new.guid}",)
     if (new.kill or old.kill) and new.slug and new.slug == old.slug:
         return ("kill" if own else "other_agency"), 100, ("kill notice for this slug",)
-    if old.agency_id in new.refers or new.agency_id in old.refers \
-            or old.item_id in new.refers or new.item_id in old.refers:
+    if refers(new, old):
         return flag, 100, ("refers_to",)
     pair = _Pair(a, old, s)
     common = None if a.paras.keys().isdisjoint(old.hashes()) else shared_paragraphs(a, old)
