@@ -245,14 +245,15 @@ class Desk:
             # as written, with its seq: compaction keeps history.recent in the journal
             if not _replace_by_id(self.log, event):
                 self.log.append(event)  # the log was read again from disk since
-            if _replace_by_id(self.history.recent, event):
-                if event.id in self.history.events:
-                    self.history.events[event.id] = event
-            elif event.id in self.history.events:  # pushed out of recent by newer ones
-                self.history.events[event.id] = event
-                self.history.recent.append(event)
-            else:
-                self.history.record(event)  # history was read again from disk since
+            history = self.history
+            known = event.id in history.events
+            if known:
+                history.events[event.id] = event
+            if not _replace_by_id(history.recent, event):
+                if known:
+                    history.recent.append(event)  # pushed out of recent by newer ones
+                else:
+                    history.record(event)  # history was read again from disk since
 
     def _append(self, event: Event) -> None:
         """Under the lock, after sync() took every whole action written: anything past
