@@ -6,11 +6,11 @@ absent; never copied here)."""
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from tui.bench.pairwise import score
 from tui.dedup.events import EventIndex
 from tui.dedup.settings import Settings
 from tui.ingest.dates import epoch
@@ -36,18 +36,10 @@ def warmed(background: list[Item], fuzzy: bool = True) -> EventIndex:
 
 def score_pairwise(predicted: list[list[str]],
                    truth: list[list[str]]) -> tuple[float, float, float]:
-    """Pairwise P/R/F1 as ../shared/dev-data/README.md defines them: TP from the sizes
-    of the intersections of output and truth clusters."""
-    where = {key: n for n, cluster in enumerate(truth) for key in cluster}
-    tp = 0
-    for cluster in predicted:
-        counts = Counter(where[key] for key in cluster if key in where)
-        tp += sum(k * (k - 1) // 2 for k in counts.values())
-    predicted_pairs = sum(len(c) * (len(c) - 1) // 2 for c in predicted)
-    true_pairs = sum(len(c) * (len(c) - 1) // 2 for c in truth)
-    p = tp / predicted_pairs if predicted_pairs else 0.0
-    r = tp / true_pairs if true_pairs else 0.0
-    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+    """Pairwise P/R/F1 as ../shared/dev-data/README.md defines them, by the bench's own
+    scoring (tui/bench/pairwise.py)."""
+    result = score(predicted, truth)
+    return result.precision, result.recall, result.f1
 
 
 def test_score_pairwise() -> None:
