@@ -90,15 +90,3 @@ def test_the_real_wenn_feed_gives_two_stories() -> None:
         detector.add(one)
     assert detector.clusters() == []
     assert all(detector.links_of(one.key) == [] for one in items)
-
-
-def test_the_real_reuters_versions_still_share_their_guid() -> None:
-    folder = wire_samples() / "newsml-g2"
-    items = [one for path in sorted(folder.glob("tag_reuters.com_2016_newsml_L1N14N0FF_*"))
-             for one in _sample_items(path)]
-    assert len(items) == 2
-    detector = Detector()
-    for one in items:
-        detector.add(one)
-    (link,) = [link for one in items for link in detector.links_of(one.key)]
-    assert link.why == ("same guid tag:reuters.com,0000:newsml_L1N14N0FF",)
