@@ -44,10 +44,10 @@ def _error(path: Path) -> ConfigError:
      "dedup.window_hours = nan is not a finite number: must be more than 0 hours"),
     ("dedup", "window_hours", "inf",
      "dedup.window_hours = inf is not a finite number: must be more than 0 hours"),
-    ("dedup", "merge_min", "inf",
-     "dedup.merge_min = inf is not a finite number: must be from 0 to 100"),
-    ("dedup", "merge_min", "100.5",
-     "dedup.merge_min = 100.5 is out of range: must be from 0 to 100"),
+    ("dedup", "event_min", "inf",
+     "dedup.event_min = inf is not a finite number: must be from 0 to 100"),
+    ("dedup", "event_min", "100.5",
+     "dedup.event_min = 100.5 is out of range: must be from 0 to 100"),
     ("dedup", "w_names", "1.5", "dedup.w_names = 1.5 is out of range: must be from 0 to 1"),
     ("dedup", "key_terms", "0", "dedup.key_terms = 0 is out of range: must be 1 or more"),
     ("inbox", "settle_seconds", "-1e308",
@@ -126,18 +126,18 @@ def test_every_numeric_key_rejects_values_past_its_range(
 
 def test_values_on_the_edges_of_their_range_load(tmp_path: Path) -> None:
     user = _write(tmp_path, "[inbox]\nsettle_seconds = 0\n[dedup]\nwindow_hours = 0.5\n"
-                            "merge_min = 100\ntext_min = 0\nw_keys = 1\ncontain_anchor = 0\n"
+                            "event_min = 100\ntext_min = 0\nw_keys = 1\ncontain_anchor = 0\n"
                             "links_kept = 1\n")
     config = load_config(user, use_user_dir=False)
     assert config.inbox.settle_seconds == 0.0
     assert config.dedup.window_hours == 0.5
-    assert config.dedup.merge_min == 100.0
+    assert config.dedup.event_min == 100.0
     assert config.dedup.contain_anchor == 0
 
 
 def test_a_range_check_does_not_change_a_default() -> None:
     assert load_config(use_user_dir=False).dedup == Settings()
-    assert Settings().window_hours == 72.0 and Settings().merge_min == 60.0
+    assert Settings().window_hours == 72.0 and Settings().event_min == 12.0
     assert InboxConfig().settle_seconds == 0.5
 
 

@@ -82,11 +82,11 @@ def test_stories_built_on_another_thread_match_stories_built_in_place() -> None:
     from tui.model import Item
     from tui.wire import Wire, group_items
 
-    def item(key: str, body: str) -> Item:
-        return Item(id=key, path="p", format="jsonl", headline=f"Headline {key}", body=body,
+    def item(key: str, body: str, headline: str = "Storm warning") -> Item:
+        return Item(id=key, path="p", format="jsonl", headline=headline, body=body,
                     versioned="2019-03-14T10:00:00+00:00")
 
-    day = [item("a1", BODY), item("b1", "Nothing alike at all here."),
+    day = [item("a1", BODY), item("b1", "Nothing alike at all here.", "Bake sale"),
            item("a2", BODY.replace("Wednesday", "WEDNESDAY"))]
     late = item("a3", BODY + "\n\nA new paragraph of the writethru.")
 

@@ -223,17 +223,25 @@ class Wire:
         return None
 
     def previous_version(self, key: str) -> str | None:
-        """The item this one follows in its story: the same agency's latest earlier
-        copy, else the story's latest earlier item."""
+        """The item this one follows in its story: the latest earlier item of its
+        lineage (its agency's repeats, versions, corrections), else of its agency,
+        else the story's latest earlier item."""
         story = self.story_of(key)
         if story is None:
             return None
         mine = self.items[key]
         earlier = [m for m in story.members if m != key and m in self.items
                    and self.order_position(m) > self.order_position(key)]
+        lineage = self.lineages(key)
+        same_lineage = [m for m in earlier if lineage.get(m) == lineage.get(key)]
         same_source = [m for m in earlier if self.items[m].source == mine.source]
-        pool = same_source or earlier
+        pool = same_lineage or same_source or earlier
         return min(pool, key=self.order_position) if pool else None
+
+    def lineages(self, key: str) -> dict[str, str]:
+        """Each member of the item's story -> the first item of its lineage."""
+        cluster = self.stories.cluster_of(key)
+        return {} if cluster is None else {m.id: m.lineage for m in cluster.members}
 
     def story_of(self, item_id: str) -> Story | None:
         return self.stories.story_of(item_id)

@@ -108,8 +108,9 @@ def test_time_window_bounds_candidates() -> None:
 def test_items_without_time_are_always_in_the_window() -> None:
     detector = detector_with(ferry("a", 0), ferry("b", None), ferry("c", 500))
     assert detector.story_id("b") == "story:a"
-    # c is out of a's window, but b has no time and is in everyone's.
-    assert detector.story_id("c") == "story:a"
+    # b has no time and is in everyone's window, but the story stays within the
+    # window of its items' own times: a's, which c is far out of
+    assert detector.story_id("c") == "story:c"
 
 
 def test_lead_is_the_newest_version_of_the_first_agency() -> None:

@@ -409,7 +409,11 @@ class WiredeskApp(DayLoading):
             self.notify("No earlier version of this item in its story.", severity="warning")
             return
         old, new = self.wire.items[previous], self.wire.items[key]
-        title = f"{new.source} {new.version or ''} against {old.source} {old.version or ''}"
+        lineage = self.wire.lineages(key)
+        level = "its lineage" if lineage.get(key) == lineage.get(previous) \
+            else "another lineage of the story"
+        title = (f"{new.source} {new.version or ''} against {old.source} "
+                 f"{old.version or ''} ({level})")
         self.push_screen(DiffScreen(diff_items(old, new), title))
 
     def action_view(self) -> None:

@@ -22,8 +22,9 @@ from contextlib import closing
 from dataclasses import dataclass
 
 from tui.dedup.bulk import Prepared, prepared
+from tui.dedup.events import EventIndex
 from tui.dedup.features import Features, analyse, features
-from tui.dedup.judge import Context, judge, one_liner, refers
+from tui.dedup.judge import Context, by_likeness, judge, numbers_disagree, one_liner, refers
 from tui.dedup.settings import Settings
 from tui.dedup.stories import Overrides, Placement
 from tui.gcpause import collector_paused
@@ -31,7 +32,8 @@ from tui.ingest.dates import epoch
 from tui.model import Item
 
 #: relations a member can have, strongest first (ties in a report)
-RELATIONS = ("repeat", "correction", "version", "kill", "other_agency", "merged")
+RELATIONS = ("repeat", "correction", "version", "kill", "other_agency", "same_event",
+             "merged")
 _STRUCTURAL_CAP = 16
 #: paragraphs indexed per item (the top: a writethru keeps the old top lower down), of
 #: at least this many words (a dateline or a one-line credit is in every story)
@@ -67,6 +69,11 @@ class Member:
     score: int
     why: tuple[str, ...]
     to: str = ""
+    #: the first item of its lineage (the agency's repeats, versions, corrections)
+    lineage: str = ""
+    #: why that lineage is in the story: the event layer's words for its first item,
+    #: "lead lineage" for the lead's, "merged by the desk" for one the desk put there
+    joined: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +130,12 @@ class Detector:
         self._by_slug: dict[str, list[int]] = {}
         #: per item: its kept links to earlier items, best first
         self._links: list[tuple[_Stored, ...]] = []
+        #: per item: the first item of its lineage (itself when it starts one)
+        self._root = array("i")
+        #: per item: the earlier items whose story it joined (see stories.Placement)
+        self._targets: list[tuple[int, ...]] = []
+        #: the level above lineage: which lineage joins which story on its text
+        self.events = EventIndex(self.settings)
         self._stories = Placement(self._ids)
         if overrides is not None:
             self._stories.set_overrides(overrides)
@@ -154,12 +167,33 @@ class Detector:
         else:
             f, weights = features(analyse(item), n, self._df, n, s.key_terms, s.name_boost)
             terms, key_weights = tuple(weights), tuple(map(weights.__getitem__, f.keys))
-        found = self._judge_candidates(f, self._candidates(f, key_weights))
+        found, against = self._judge_candidates(f, self._candidates(f, key_weights))
         found.sort(key=lambda link: (-link[2], -link[0]))
         kept = tuple(found[:s.links_kept])
         self._remember(f, terms)
+        # The item's lineage is its best link's (the judge links near-identical text
+        # only). The event layer places it: in its lineage's story while that story
+        # stays within the window, else by its text, as an item of no lineage.
+        # Another agency's copy that the judge links (the same text, a containment, a
+        # rewrite with the same names and numbers), and a link by the text score alone,
+        # are evidence for the event layer, which still weighs the story as a whole:
+        # the item starts a lineage of its own.
+        own = [link for link in kept
+               if link[1] != "other_agency" and not by_likeness(link[3])]
+        partners = {self._ids[link[0]]: link[2] / 100 for link in kept
+                    if link not in own}
+        parent = own[0][0] if own else -1
+        placed = self.events.add(item.key, item, self._ids[parent] if own else None,
+                                 partners, [self._ids[c] for c in against])
+        self._root.append(self._root[parent] if placed.lineage else n)
+        targets = tuple(self._index[other] for other in placed.joined)
+        if targets and not placed.lineage:
+            score = max(0, min(100, round(placed.score)))
+            kept = kept[:max(0, s.links_kept - len(targets))] + tuple(
+                (other, "same_event", score, placed.why) for other in targets)
         self._links.append(kept)
-        self._stories.place(n, self._placing(kept))
+        self._targets.append(targets)
+        self._stories.place(n, targets)
         return [self._link(n, stored) for stored in kept]
 
     def add_all(self, items: Iterable[Item],
@@ -237,18 +271,21 @@ class Detector:
             chosen.setdefault(c, acc.get(c, 0.0))
         return chosen
 
-    def _judge_candidates(self, f: Features, chosen: dict[int, float]) -> list[_Stored]:
+    def _judge_candidates(self, f: Features, chosen: dict[int, float]
+                          ) -> tuple[list[_Stored], list[int]]:
+        """The links that hold, and the candidates whose ledes report other numbers
+        (another result, other tallies: see judge.numbers_disagree)."""
         s, docs, make = self.settings, self._docs, Features._make
         window = s.window_hours * 3600
-        merge_min = s.merge_min
         story_of = self._stories.story_of
-        # Placement needs one strong link per story (see _placing): a candidate in a
-        # story already joined by one is not judged, unless that link is another
-        # agency's and the candidate is the item's own agency (it may be a version,
-        # which the desk should see as such). Judging was most of the cost of an item.
+        # Placement needs one link per story: a candidate in a story already joined by
+        # one is not judged, unless that link is another agency's and the candidate is
+        # the item's own agency (it may be a version, which the desk should see as
+        # such). Judging was most of the cost of an item.
         own: set[int] = set()
         other: set[int] = set()
         out: list[_Stored] = []
+        against: list[int] = []
         ctx: Context | None = None  # made for the first candidate judged
         for c, shared in chosen.items():
             story = id(story_of(c))
@@ -270,11 +307,10 @@ class Detector:
             if verdict is not None:
                 relation, score, why = verdict
                 out.append((c, relation, score, "; ".join(why)))
-                if relation != "other_agency":
-                    own.add(story)
-                elif score >= merge_min:
-                    other.add(story)
-        return out
+                (own if relation != "other_agency" else other).add(story)
+            elif numbers_disagree(ctx, old):
+                against.append(c)
+        return out, against
 
     def _remember(self, f: Features, terms: Iterable[str]) -> None:
         n, post, cap = f.idx, self._post, self.settings.postings_cap
@@ -311,13 +347,6 @@ class Detector:
         if f.agency_id != f.item_id:
             self._by_agency[f.agency_id] = n
 
-    def _placing(self, links: tuple[_Stored, ...]) -> list[tuple[int, bool]]:
-        """(earlier item, joins two stories): an agency's own repeat, version or
-        correction always does (those rules are exact); a text link from `merge_min`."""
-        merge_min = self.settings.merge_min
-        return [(other, relation != "other_agency" or score >= merge_min)
-                for other, relation, score, _ in links]
-
     def _link(self, n: int, stored: _Stored) -> Link:
         other, relation, score, reasons = stored
         return Link(self._ids[n], self._ids[other], relation, score,
@@ -337,7 +366,7 @@ class Detector:
         if overrides == self._stories.overrides:
             return
         self._stories.set_overrides(overrides)
-        self._stories.replay([self._placing(own) for own in self._links])
+        self._stories.replay(self._targets)
 
     # ---- stories ---------------------------------------------------------------------
 
@@ -411,23 +440,56 @@ class Detector:
                     link = self._link(m, stored)
                     touching[m].append(link)
                     touching[stored[0]].append(link)
-        out = [Member(lead_id, "lead", 100, ())]
+        roots = self._root
+        lead_root = roots[lead]
+        joined: dict[int, tuple[str, ...]] = {}
+        for m in members:
+            root = roots[m]
+            if root not in joined:
+                joined[root] = self._joined(root, lead_root, merged)
+        out = [Member(lead_id, "lead", 100, (), "", self._ids[lead_root], joined[lead_root])]
         for m in members:
             if m == lead:
                 continue
             key = self._ids[m]
+            lineage = self._ids[roots[m]]
             if key in merged or not touching[m]:
                 why = ("merged by the desk",) if key in merged else ("joined with its story",)
-                out.append(Member(key, "merged", 100, why, lead_id))
+                out.append(Member(key, "merged", 100, why, lead_id, lineage, joined[roots[m]]))
                 continue
-            best = max(touching[m], key=lambda link: (lead_id in (link.item, link.other),
-                                                      link.score,
-                                                      -RELATIONS.index(link.relation)))
+            own_links = touching[m]
+            if roots[m] == m and roots[m] != lead_root:
+                # the first item of another lineage: how that lineage joined the story
+                # (its own event link), not how its later versions link to it
+                own_links = [link for link in touching[m]
+                             if link.item == key and link.relation in ("same_event",
+                                                                       "other_agency")] \
+                    or [link for link in touching[m] if link.item == key] or own_links
+            else:
+                # an item inside a lineage: its relation within it
+                own_links = [link for link in touching[m]
+                             if roots[self._index[link.item]] == roots[self._index[link.other]]
+                             ] or own_links
+            best = max(own_links, key=lambda link: (lead_id in (link.item, link.other),
+                                                    link.score,
+                                                    -RELATIONS.index(link.relation)))
             to = best.other if best.item == key else best.item
             relation = best.relation
             if best.item != key and relation == "correction":
                 # the link is the newer item's: this one is what it corrects, an
                 # earlier version of the agency's story
                 relation = "version"
-            out.append(Member(key, relation, best.score, best.why, to))
+            out.append(Member(key, relation, best.score, best.why, to, lineage,
+                              joined[roots[m]]))
         return Cluster(story_id, lead_id, tuple(out))
+
+    def _joined(self, root: int, lead_root: int, merged: set[str]) -> tuple[str, ...]:
+        """Why the lineage that `root` starts is in its story, in the desk's words."""
+        if root == lead_root:
+            return ("lead lineage",)
+        if self._ids[root] in merged:
+            return ("merged by the desk",)
+        for other, relation, _, why in self._links[root]:
+            if relation == "same_event":
+                return (f"{why} (with {self._ids[other]})",)
+        return ("joined with its story",)

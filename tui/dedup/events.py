@@ -44,7 +44,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from sys import intern
 
@@ -62,13 +62,26 @@ _BODY_CHARS = 2000
 _LEDE_CHARS = 400
 
 
+def _unit(term: str) -> tuple[str, str]:
+    """("year", "23") for "#23 year"; ("=", "2-3") for a result "=2-3"."""
+    if term[0] == "=":
+        return "=", term[1:]
+    number, _, unit = term[1:].partition(" ")
+    return unit, number
+
+
 @dataclass(frozen=True, slots=True)
 class Assignment:
-    """Where `add` put an item: its story, how sure (0-100), and why in words."""
+    """Where `add` put an item: its story, how sure (0-100), and why in words;
+    `joined` names the members it joined through, to try in turn: its lineage's
+    item, then the story's first and newest members (empty for a new story)."""
 
     story: str
     score: float
     why: str
+    joined: tuple[str, ...] = ()
+    #: it followed its lineage (the lineage's story could take it)
+    lineage: bool = False
 
 
 @dataclass(slots=True)
@@ -85,6 +98,9 @@ class _Story:
     facts: Counter[str] = field(default_factory=Counter)
     #: the folded headlines of the first members
     heads: list[str] = field(default_factory=list)
+    #: unit -> the numbers the members give with it ("year" -> {"23", "24"}), and the
+    #: results ("=2-3") they report
+    units: dict[str, set[str]] = field(default_factory=dict)
 
 
 class EventIndex:
@@ -99,6 +115,8 @@ class EventIndex:
         self._active: dict[str, _Story] = {}
         #: term -> the newest stories keyed on it
         self._post: dict[str, list[str]] = {}
+        #: first and last times of the stories dropped from the index
+        self._spans: dict[str, tuple[float, float]] = {}
         self._latest = 0.0
         self._since_sweep = 0
 
@@ -132,7 +150,17 @@ class EventIndex:
         return {intern(t): w / norm for t, w in top if w > 0}
 
     # ---- adding --------------------------------------------------------------------
-    def add(self, key: str, item: Item, lineage: str | None = None) -> Assignment:
+    def add(self, key: str, item: Item, lineage: str | None = None,
+            partners: Mapping[str, float] | None = None,
+            against: Iterable[str] = ()) -> Assignment:
+        """Place the item: with `lineage` (an earlier item of its agency's lineage) in
+        that item's story while the story stays within the window, else in the story
+        it matches best as a whole, or a new one. `partners` are earlier items of other
+        agencies that the lineage judge found near-identical or rewritten with the
+        same names and numbers (key -> its score, 0-1): evidence for their stories,
+        weighed with the rest, never a join of its own; `against` are earlier items
+        whose ledes report other numbers (another result, other tallies): evidence
+        against theirs."""
         s = self.settings
         t = epoch(item.sort_time)
         ev = evidence(item)
@@ -141,31 +169,53 @@ class EventIndex:
         head = fold(bare_headline(item.headline))
         self._latest = max(self._latest, t)
         if lineage is not None and lineage in self._story_of:
-            sid = self._story_of[lineage]
-            story = self._active.get(sid)
-            if story is None:
-                story = self._revive(sid, t)
-            self._join(story, key, t, vec, facts, head)
-            return Assignment(sid, 100.0, "same lineage as " + lineage)
+            home = self._story_of[lineage]
+            first, last = self._span(home)
+            if self._within(first, last, t):
+                story = self._active.get(home) or self._revive(home)
+                members = self._members[home]
+                # the story's first and newest members too: the desk may have taken
+                # the lineage's item out of it
+                joined = tuple(dict.fromkeys((lineage, members[0], members[-1])))
+                self._join(story, key, t, vec, facts, head)
+                return Assignment(home, 100.0, "same lineage as " + lineage, joined, True)
         best: _Story | None = None
         best_score = -1.0
         best_why = ""
         weighed = self._weigh(facts)
-        judged = [(self._score(vec, weighed, head, story, t, False), story)
-                  for story in self._candidates(vec, t)]
+        pairs: dict[str, float] = {}
+        for other, value in (partners or {}).items():
+            found = self._story_of.get(other)
+            if found is not None and value > pairs.get(found, 0.0):
+                pairs[found] = value
+        contradicted = {found for other in against
+                        if (found := self._story_of.get(other)) is not None}
+        candidates = self._candidates(vec, t)
+        seen = {c.sid for c in candidates}
+        for found in pairs:
+            partner = self._active.get(found)
+            if found not in seen and partner is not None \
+                    and self._within(partner.first, partner.last, t):
+                candidates.append(partner)
+        judged = [(self._score(vec, weighed, head, story, False, pairs.get(story.sid, 0.0),
+                               story.sid in contradicted), story) for story in candidates]
         if self.fuzzy and judged:
             # a name slip can only add to a story's score: look names up fuzzily for
             # the best few only, and only those not found as written
             judged.sort(key=lambda sc: -sc[0][0])
             for n in range(min(s.event_fuzzy_candidates, len(judged))):
-                judged[n] = (self._score(vec, weighed, head, judged[n][1], t, True),
-                             judged[n][1])
+                story = judged[n][1]
+                judged[n] = (self._score(vec, weighed, head, story, True,
+                                         pairs.get(story.sid, 0.0),
+                                         story.sid in contradicted), story)
         for (score, why), story in judged:
             if score > best_score:
                 best, best_score, best_why = story, score, why
         if best is not None and best_score >= s.event_min:
+            members = self._members[best.sid]
+            joined = tuple(dict.fromkeys((members[0], members[-1])))
             self._join(best, key, t, vec, facts, head)
-            return Assignment(best.sid, round(best_score, 1), best_why)
+            return Assignment(best.sid, round(best_score, 1), best_why, joined)
         sid = f"story:{key}"
         story = _Story(sid, t, t)
         self._active[sid] = story
@@ -177,10 +227,23 @@ class EventIndex:
     def add_all(self, items: Iterable[Item]) -> list[Assignment]:
         return [self.add(item.key, item) for item in items]
 
-    def _revive(self, sid: str, t: float) -> _Story:
-        story = _Story(sid, t, t)
+    def _revive(self, sid: str) -> _Story:
+        """A story dropped from the index for being quiet, taken back by a late item of
+        one of its lineages (its profile starts again; its span is kept)."""
+        first, last = self._spans.pop(sid)
+        story = _Story(sid, first, last, len(self._members[sid]))
         self._active[sid] = story
         return story
+
+    def _span(self, sid: str) -> tuple[float, float]:
+        story = self._active.get(sid)
+        return (story.first, story.last) if story is not None else self._spans[sid]
+
+    def _within(self, first: float, last: float, t: float) -> bool:
+        """A story of these first and last times would stay within `window_hours`
+        with an item of time `t` (no time: every story can take it)."""
+        window = self.settings.window_hours * 3600.0
+        return not (t and last and (t - first > window or last - t > window))
 
     def _join(self, story: _Story, key: str, t: float, vec: dict[str, float],
               facts: tuple[str, ...], head: str) -> None:
@@ -196,6 +259,11 @@ class EventIndex:
             kept = heapq.nlargest(s.event_profile_terms, centroid.items(), key=lambda kv: kv[1])
             story.centroid = dict(kept)
         story.facts.update(set(facts))
+        units = story.units
+        for term in facts:
+            if term[0] in "#=":
+                unit, number = _unit(term)
+                units.setdefault(unit, set()).add(number)
         if len(story.heads) < 4:
             story.heads.append(head)
         story.last_n = self._n
@@ -218,7 +286,6 @@ class EventIndex:
         the most weight of the item's heaviest terms (an inverted-index accumulation,
         the cheap prefilter), the best `event_candidates` of them."""
         s = self.settings
-        window = s.window_hours * 3600.0
         found: dict[str, float] = {}
         get = found.get
         for term in heapq.nlargest(s.event_keys, vec, key=vec.__getitem__):
@@ -233,7 +300,7 @@ class EventIndex:
                 continue
             # the whole story stays within the window: its first and last members
             # and this item, not only this item and the story's latest
-            if t and story.last and (t - story.first > window or story.last - t > window):
+            if not self._within(story.first, story.last, t):
                 continue
             out.append(story)
             if len(out) >= s.event_candidates:
@@ -253,8 +320,7 @@ class EventIndex:
         return out
 
     def _features(self, vec: dict[str, float], weighed: list[tuple[str, float]], head: str,
-                  story: _Story, t: float, fuzzy: bool
-                  ) -> tuple[tuple[float, ...], list[str]]:
+                  story: _Story, fuzzy: bool) -> tuple[tuple[float, ...], list[str]]:
         """(cosine, share of facts, share of name runs, place conflict, headline
         likeness, gap in units of `event_gap_items`, rarity of the item's facts), and
         the shared facts."""
@@ -302,15 +368,46 @@ class EventIndex:
         likeness = 0.0
         if fuzzy and s.event_w_head and story.heads:
             likeness = max(fuzz.token_set_ratio(head, other) for other in story.heads) / 100
-        gap = (self._n - 1 - story.last_n) / s.event_gap_items
+        # bounded: on a national wire a thousand items arrive in the hour before
+        # another agency's copy, and an old story needs more evidence, not the
+        # impossible
+        gap = min(s.event_gap_most, (self._n - 1 - story.last_n) / s.event_gap_items)
         return (cos, shared / total if total else 0.0,
                 run_shared / run_total if run_total else 0.0, conflict, likeness, gap,
                 total), hits
 
+    @staticmethod
+    def _clash(weighed: list[tuple[str, float]], story: _Story) -> float:
+        """How far the item's numbers contradict the story's: a result none of its
+        members reports (another match, another vote), or, by share of the units both
+        give, an age, a toll, a tally with none of the story's numbers for that unit
+        (two shootings of a 23- and a 31-year-old)."""
+        mine: dict[str, set[str]] = {}
+        for term, _ in weighed:
+            if term[0] in "#=":
+                unit, number = _unit(term)
+                mine.setdefault(unit, set()).add(number)
+        if not mine:
+            return 0.0
+        theirs = story.units
+        compared = clashed = 0
+        for unit, numbers in mine.items():
+            known = theirs.get(unit)
+            if known:
+                if unit == "=" and numbers.isdisjoint(known):
+                    return 1.0
+                compared += 1
+                clashed += numbers.isdisjoint(known)
+        return clashed / compared if compared else 0.0
+
     def _score(self, vec: dict[str, float], weighed: list[tuple[str, float]], head: str,
-               story: _Story, t: float, fuzzy: bool) -> tuple[float, str]:
+               story: _Story, fuzzy: bool, pair: float, contradicted: bool
+               ) -> tuple[float, str]:
+        """The item's score with the story (0-100, `event_min` joins) and why; `pair`
+        is the best lineage-judge score (0-1) of another agency's copy in the story,
+        `contradicted` that a member's lede reports other numbers."""
         s = self.settings
-        f, hits = self._features(vec, weighed, head, story, t, fuzzy)
+        f, hits = self._features(vec, weighed, head, story, fuzzy)
         cos, share, runs, conflict, likeness, gap, total_facts = f
         # text alike but none of the specifics: a sibling event (another town, another
         # victim) until the facts agree; the text counts in full only when they do
@@ -318,10 +415,15 @@ class EventIndex:
             cos *= s.event_fact_gate + (1.0 - s.event_fact_gate) * share
         score = 100.0 * (s.event_w_text * cos + s.event_w_facts * share
                          + s.event_w_runs * runs + s.event_w_head * likeness
-                         - s.event_w_conflict * conflict - s.event_w_gap * gap)
-        shown = [h.lstrip("@~#") for h in hits[:4]]
+                         - s.event_w_conflict * conflict - s.event_w_gap * gap
+                         - s.event_w_clash * self._clash(weighed, story)
+                         + s.event_w_pair * pair
+                         - s.event_w_contradict * contradicted)
+        shown = [h.lstrip("@~#=") for h in hits[:4]]
         why = (f"same event: {', '.join(dict.fromkeys(shown)) or 'words'}; "
                f"{100 * cos:.0f}% of weighted terms shared")
+        if pair:
+            why += f"; another agency's copy {100 * pair:.0f}% alike"
         return score, why
 
     def _sweep(self) -> None:
@@ -333,7 +435,8 @@ class EventIndex:
         horizon = self._latest - self.settings.window_hours * 3600.0
         gone = [sid for sid, st in self._active.items() if st.last and st.last < horizon]
         for sid in gone:
-            del self._active[sid]
+            story = self._active.pop(sid)
+            self._spans[sid] = (story.first, story.last)
         if gone:
             for term in list(self._post):
                 post = [sid for sid in self._post[term] if sid in self._active]

@@ -9,7 +9,7 @@ at the top of the body, a number and the word that follows it.
 
 Terms are folded (case and accents) and tagged so they never meet a plain word:
 ``@city`` for a dateline place, ``#23 year`` for a number with its unit, ``$5,000``
-for a sum.
+for a sum, ``=2-3`` for a score or tally.
 """
 
 from __future__ import annotations
@@ -32,6 +32,11 @@ LEDE_CHARS = 700
 #: numbers that are years or clock times say little about which event: kept as plain
 #: terms only
 _RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’\-]+)+")
+#: a score, tally or vote: "3-2", "4–1", "280-147", "2:1" (not a clock time "10:30",
+#: nor part of a longer run of digits: a phone number, a date)
+_RESULT = re.compile(
+    r"(?<![\d:/\-–])(?<!\d[.,])(?:(\d{1,3})\s?[-–]\s?(\d{1,3})|(\d{1,2}):(\d))"
+    r"(?![\d:/\-–]|[.,]\d)")
 _SENTENCE_END = frozenset(".!?…:\"“”«»\n")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
@@ -45,12 +50,14 @@ class Evidence(NamedTuple):
     names: tuple[str, ...]
     #: numbers with their unit ("#23 year"), sums ("$5,000")
     numbers: tuple[str, ...]
+    #: results: scores, tallies and votes, the smaller number first ("=2-3")
+    results: tuple[str, ...]
     #: runs of two or three capitalised words ("~miguel maldonado", "~brighton park"):
     #: people, streets, neighbourhoods
     runs: tuple[str, ...]
 
     def terms(self) -> tuple[str, ...]:
-        return self.places + self.names + self.numbers + self.runs
+        return self.places + self.names + self.numbers + self.results + self.runs
 
 
 def dateline_place(item: Item) -> str:
@@ -76,6 +83,15 @@ def number_units(text: str) -> list[str]:
             out.append(f"${number}")
         elif unit and not _YEAR.match(number):
             out.append(f"#{number} {fold(unit)[:4]}")
+    return out
+
+
+def results(text: str) -> list[str]:
+    """"=2-3" for "3-2", "2-3" and "3:2": a result whichever side is named first."""
+    out = []
+    for a, b, c, d in _RESULT.findall(text):
+        x, y = (int(a), int(b)) if a else (int(c), int(d))
+        out.append(f"={min(x, y)}-{max(x, y)}")
     return out
 
 
@@ -105,4 +121,5 @@ def evidence(item: Item) -> Evidence:
         places=(f"@{place}",) if place else (),
         names=tuple(sorted(names)),
         numbers=tuple(sorted(numbers)),
+        results=tuple(sorted(set(results(headline)) | set(results(lede)))),
         runs=tuple(sorted(runs)))

@@ -27,6 +27,9 @@ from tui.dedup.features import Features
 from tui.dedup.settings import Settings
 
 Verdict = tuple[str, int, tuple[str, ...]]
+#: the first reason of a text-score verdict (rule 5), a likeness rather than the
+#: agency's own lineage: see `by_likeness`
+_LIKENESS = "key terms"
 #: at most this many words in one paragraph: an urgent one-liner (alert, flash, NewsAlert)
 ONE_LINER_WORDS = 25
 #: ... and its story has at least this many words more
@@ -311,13 +314,20 @@ def _text(pair: _Pair, shared: float, s: Settings) -> Verdict | None:
     text = 100.0 * (partial + s.w_numbers * (0.5 if agree is None else agree))
     if text < bar:
         return None
-    why = (f"key terms {keys:.0%}", f"names {names:.0%}",
+    why = (f"{_LIKENESS} {keys:.0%}", f"names {names:.0%}",
            "no lede numbers to compare" if agree is None else f"lede numbers {agree:.0%} agree",
            "no lede names" if places is None else f"lede names {places:.0%} agree",
            *(("other language",) if other_language else ()),
            *(("same slug",) if same_slug else ()), *_shared_terms(new, old))
     flag = "correction" if new.correction else "version"
     return (flag if pair.same_source and new.source else "other_agency"), round(text), why
+
+
+def by_likeness(why: str) -> bool:
+    """A verdict (its reasons joined) made by the text score alone: evidence that the
+    two tell one event, not proof that one is the other's version (on scraped local
+    news it tied two shootings a week apart told by one site)."""
+    return why.startswith(_LIKENESS)
 
 
 def one_liner(f: Features) -> bool:

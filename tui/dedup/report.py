@@ -19,9 +19,12 @@ def dupes_report(items: Iterable[Item], settings: Settings | None = None) -> dic
     the order the items are given in.
 
     Shape: {"items": n, "clusters": [{"id", "lead", "size", "members": [{"id",
-    "relation", "score", "why", "to", "source", "headline"}]}]}. Ids are `Item.key`
-    (agency id, and version where there is one). A member's relation is to `to` (the
-    lead when it links to it, else its nearest member); the lead's is "lead"."""
+    "relation", "score", "why", "to", "lineage", "lineage_why", "source",
+    "headline"}]}]}. Ids are `Item.key` (agency id, and version where there is one).
+    A member's relation is to `to` (the lead when it links to it, else its nearest
+    member); the lead's is "lead". A story is a set of lineages (an agency's repeats,
+    versions, corrections): `lineage` is the first item of the member's, and
+    `lineage_why` says why that lineage is in the story."""
     detector = Detector(settings)
     by_id: dict[str, Item] = {}
     for item in in_time_order(items):
@@ -34,7 +37,8 @@ def dupes_report(items: Iterable[Item], settings: Settings | None = None) -> dic
         for m in cluster.members:
             item = by_id[m.id]
             members.append({"id": m.id, "relation": m.relation, "score": m.score,
-                            "why": list(m.why), "to": m.to, "source": item.source,
+                            "why": list(m.why), "to": m.to, "lineage": m.lineage,
+                            "lineage_why": list(m.joined), "source": item.source,
                             "headline": item.headline})
         clusters.append({"id": cluster.id, "lead": cluster.lead, "size": len(members),
                          "members": members})
@@ -50,15 +54,33 @@ def dupes_table(report: dict[str, Any]) -> str:
         lead = next((m for m in cluster["members"] if m["id"] == cluster["lead"]), None)
         headline = _cut(lead["headline"]) if lead else ""
         lines += ["", f"{cluster['id']}  ({cluster['size']} items)  {headline}"]
-        for m in cluster["members"]:
+        for m in _by_lineage(cluster["members"]):
             relation = m["relation"] if m["relation"] == "lead" else \
                 f"{m['relation']} {m['score']:>3}"
+            first = m.get("lineage", m["id"]) == m["id"]
+            relation = relation if first else "└ " + relation
             why = "; ".join(m["why"])
+            if first and m["relation"] not in ("lead", "same_event") \
+                    and m.get("lineage_why") not in (None, [], ["lead lineage"]):
+                why = "; ".join([*m["why"], *m["lineage_why"]])
             lines.append(f"  {relation:<17} {_cut(m['source'], 10):<10} {_cut(m['id'], 34):<34}"
                          f"  {_cut(m['headline'])}")
             if why:
                 lines.append(f"  {'':<17} {why}")
     return "\n".join(lines)
+
+
+def _by_lineage(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Lineage by lineage (the lead's first), each in the order its items came, its
+    first item on top."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for m in members:
+        groups.setdefault(m.get("lineage", m["id"]), []).append(m)
+    out: list[dict[str, Any]] = []
+    for lineage, group in groups.items():
+        group.sort(key=lambda m: (m["id"] != lineage, m["relation"] != "lead"))
+        out += group
+    return out
 
 
 def _cut(text: str, width: int = _HEADLINE) -> str:

@@ -4,17 +4,17 @@ Placement, for each item in the order it was added:
 
 * an item the desk split out stays alone, and no link pulls anything to it;
 * an item the desk merged into a story goes there (as soon as that story exists);
-* otherwise it joins the story of its best link that the desk has not ruled out, and
-  every other story it links to strongly (the agency's own repeat, version or
-  correction, or another link at `merge_min` or better) is joined to that story too,
-  unless a "not the same story" pair would end up inside it.
+* otherwise it joins the story of its first target that the desk has not ruled out
+  ("not the same story", or a target split out), or starts a story of its own.
 
-The detector never splits a story, so a manual merge is never undone; a change of
-overrides replays the placement over the stored links (no text is compared again).
+An item's targets are the detector's choice of one story (its lineage, or the
+event layer's story: tui/dedup/events.py), so a link never joins two stories and a
+story never grows into the union of loosely related ones. The detector never splits
+a story, so a manual merge is never undone; a change of overrides replays the
+placement over the stored targets (no text is compared again).
 
-Story ids: a story is named after the first item placed in it (`story:<item id>`);
-when two stories join, the older name stays. The same items in the same order give
-the same ids, across restarts and replays.
+Story ids: a story is named after the first item placed in it (`story:<item id>`).
+The same items in the same order give the same ids, across restarts and replays.
 """
 
 from __future__ import annotations
@@ -38,11 +38,10 @@ class Overrides:
 
 
 class _Story:
-    __slots__ = ("id", "members", "seq")
+    __slots__ = ("id", "members")
 
-    def __init__(self, story_id: str, seq: int) -> None:
+    def __init__(self, story_id: str) -> None:
         self.id = story_id
-        self.seq = seq
         self.members: list[int] = []
 
 
@@ -53,7 +52,6 @@ class Placement:
         self._ids = ids
         self._story: list[_Story] = []
         self._by_name: dict[str, _Story] = {}
-        self._seq = 0
         self._index: dict[str, int] = {}
         self.set_overrides(Overrides())
 
@@ -88,56 +86,45 @@ class Placement:
 
     # ---- placing -------------------------------------------------------------------
 
-    def place(self, n: int, links: Sequence[tuple[int, bool]]) -> None:
-        """Item `n` (the next one) with its links as (earlier item, strong enough to
-        join two stories), best first."""
+    def place(self, n: int, targets: Sequence[int]) -> None:
+        """Item `n` (the next one) with the earlier items whose story it joins, in the
+        order to try them."""
         item = self._ids[n]
         self._index[item] = n
         target: _Story | None = None
         ov = self.overrides
-        if item in ov.split:
-            self._new(n)
-        else:
+        if item not in ov.split:
             wanted = self._merge_to.get(item)
             if wanted is not None:
                 target = self.named(wanted)
                 if target is None:
                     self._waiting.setdefault(wanted.removeprefix(STORY_PREFIX), []).append(n)
-            if target is None and wanted is None:
-                for other, _ in links:
+            else:
+                for other in targets:
                     if self._ids[other] in ov.split:
                         continue
                     story = self._story[other]
                     if self._allowed([n], story):
                         target = story
                         break
-            if target is None:
-                self._new(n)
-            else:
-                self._join(n, target)
-            if wanted is None:
-                for other, strong in links:
-                    story = self._story[other]
-                    if strong and story is not self._story[n] \
-                            and self._ids[other] not in ov.split \
-                            and self._allowed(story.members, self._story[n]):
-                        self._merge(self._story[n], story)
+        if target is None:
+            self._new(n)
+        else:
+            self._join(n, target)
         for late in self._waiting.pop(item, ()):
             self._move(late, self._story[n])
 
-    def replay(self, links: Sequence[Sequence[tuple[int, bool]]]) -> None:
-        """Place every item again from its stored links (after the overrides changed)."""
+    def replay(self, targets: Sequence[Sequence[int]]) -> None:
+        """Place every item again from its stored targets (after the overrides changed)."""
         self._story = []
         self._by_name = {}
         self._index = {}
-        self._seq = 0
         self._waiting = {}
-        for n, own in enumerate(links):
+        for n, own in enumerate(targets):
             self.place(n, own)
 
     def _new(self, n: int) -> None:
-        story = _Story(STORY_PREFIX + self._ids[n], self._seq)
-        self._seq += 1
+        story = _Story(STORY_PREFIX + self._ids[n])
         story.members.append(n)
         self._by_name[story.id] = story
         if n == len(self._story):
@@ -163,21 +150,6 @@ class Placement:
         target.members.append(n)
         target.members.sort()
         self._story[n] = target
-
-    def _merge(self, keep: _Story, other: _Story) -> None:
-        # The smaller story's members move; the older story gives its name.
-        if len(other.members) > len(keep.members):
-            keep, other = other, keep
-        if other.seq < keep.seq:
-            keep.id, other.id = other.id, keep.id
-            keep.seq, other.seq = other.seq, keep.seq
-            self._by_name[keep.id] = keep
-        del self._by_name[other.id]
-        for m in other.members:
-            self._story[m] = keep
-        keep.members.extend(other.members)
-        keep.members.sort()
-        other.members = []
 
     def _allowed(self, items: Iterable[int], story: _Story) -> bool:
         """No "not the same story" pair between these items and that story."""
