@@ -183,8 +183,10 @@ class Detector:
         partners = {self._ids[link[0]]: link[2] / 100 for link in kept
                     if link not in own}
         parent = own[0][0] if own else -1
+        kin = [self._ids[link[0]] for link in kept
+               if link[1] != "other_agency" and link not in own]
         placed = self.events.add(item.key, item, self._ids[parent] if own else None,
-                                 partners, [self._ids[c] for c in against])
+                                 partners, [self._ids[c] for c in against], kin)
         self._root.append(self._root[parent] if placed.lineage else n)
         targets = tuple(self._index[other] for other in placed.joined)
         if targets and not placed.lineage:

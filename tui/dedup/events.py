@@ -152,7 +152,7 @@ class EventIndex:
     # ---- adding --------------------------------------------------------------------
     def add(self, key: str, item: Item, lineage: str | None = None,
             partners: Mapping[str, float] | None = None,
-            against: Iterable[str] = ()) -> Assignment:
+            against: Iterable[str] = (), kin: Iterable[str] = ()) -> Assignment:
         """Place the item: with `lineage` (an earlier item of its agency's lineage) in
         that item's story while the story stays within the window, else in the story
         it matches best as a whole, or a new one. `partners` are earlier items of other
@@ -160,7 +160,8 @@ class EventIndex:
         same names and numbers (key -> its score, 0-1): evidence for their stories,
         weighed with the rest, never a join of its own; `against` are earlier items
         whose ledes report other numbers (another result, other tallies): evidence
-        against theirs."""
+        against theirs; `kin` are partners of the item's own agency (a rewrite the
+        judge scored alike), whose stories are not marked down for their age."""
         s = self.settings
         t = epoch(item.sort_time)
         ev = evidence(item)
@@ -188,6 +189,7 @@ class EventIndex:
             found = self._story_of.get(other)
             if found is not None and value > pairs.get(found, 0.0):
                 pairs[found] = value
+        akin = {found for other in kin if (found := self._story_of.get(other)) is not None}
         contradicted = {found for other in against
                         if (found := self._story_of.get(other)) is not None}
         candidates = self._candidates(vec, t)
@@ -198,7 +200,8 @@ class EventIndex:
                     and self._within(partner.first, partner.last, t):
                 candidates.append(partner)
         judged = [(self._score(vec, weighed, head, story, False, pairs.get(story.sid, 0.0),
-                               story.sid in contradicted), story) for story in candidates]
+                               story.sid in contradicted, story.sid in akin), story)
+                  for story in candidates]
         if self.fuzzy and judged:
             # a name slip can only add to a story's score: look names up fuzzily for
             # the best few only, and only those not found as written
@@ -207,7 +210,8 @@ class EventIndex:
                 story = judged[n][1]
                 judged[n] = (self._score(vec, weighed, head, story, True,
                                          pairs.get(story.sid, 0.0),
-                                         story.sid in contradicted), story)
+                                         story.sid in contradicted, story.sid in akin),
+                             story)
         for (score, why), story in judged:
             if score > best_score:
                 best, best_score, best_why = story, score, why
@@ -401,14 +405,18 @@ class EventIndex:
         return clashed / compared if compared else 0.0
 
     def _score(self, vec: dict[str, float], weighed: list[tuple[str, float]], head: str,
-               story: _Story, fuzzy: bool, pair: float, contradicted: bool
-               ) -> tuple[float, str]:
+               story: _Story, fuzzy: bool, pair: float, contradicted: bool,
+               kin: bool) -> tuple[float, str]:
         """The item's score with the story (0-100, `event_min` joins) and why; `pair`
         is the best lineage-judge score (0-1) of another agency's copy in the story,
         `contradicted` that a member's lede reports other numbers."""
         s = self.settings
         f, hits = self._features(vec, weighed, head, story, fuzzy)
         cos, share, runs, conflict, likeness, gap, total_facts = f
+        if kin:
+            # the lineage judge found the agency's own rewrite in it, within the
+            # window: that is the evidence an old story needs
+            gap = 0.0
         # text alike but none of the specifics: a sibling event (another town, another
         # victim) until the facts agree; the text counts in full only when they do
         if total_facts:
