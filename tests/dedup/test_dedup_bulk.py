@@ -45,8 +45,8 @@ def _spy(monkeypatch: pytest.MonkeyPatch, seen: list[tuple[Item, object]]) -> No
     """Small chunks, from 100 items: the other process is used on a short stream."""
     real = bulk.prepared
 
-    def spy(items: list[Item], *args: Any) -> Iterator[tuple[Item, object]]:
-        for pair in real(items, *args[:4], 100, 64):
+    def spy(items: list[Item], *args: Any, **kw: Any) -> Iterator[tuple[Item, object]]:
+        for pair in real(items, *args[:4], 100, 64, **kw):
             seen.append(pair)
             yield pair
 
@@ -69,6 +69,9 @@ def test_records_from_another_process_give_the_same_links_and_stories(
     index.add_all(iter(stream), progress=done.append)
     # all but the first chunk, made here while the other process starts
     assert sum(ready is not None for _, ready in seen) == len(stream) - 64
+    # the event layer's reading of each item comes with its record
+    assert all(ready[3] is not None for _, ready in seen  # type: ignore[index]
+               if ready is not None)
     assert len(made_here) == 64
     assert [one for one, _ in seen] == stream
     assert _links(index.detector, stream) == _links(one_by_one, stream)

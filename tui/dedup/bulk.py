@@ -41,6 +41,7 @@ from tui.dedup.features import (
     terms,
     weigh,
 )
+from tui.dedup.reading import Reading, read
 from tui.model import Item, item_key
 
 #: below this many items a second process costs more to start (~0.2 s) than it saves
@@ -68,23 +69,28 @@ class _Copy(NamedTuple):
     language: str
     signal: tuple[str, ...]
     refers_to: tuple[str, ...]
+    #: the dateline city as the format gave it (the event layer's reading)
+    city: str
 
     @property
     def key(self) -> str:
         return item_key(self.id, self.version)
 
 
-_Row = tuple[str, str, str, str, str, str, str, str, str, tuple[str, ...], tuple[str, ...]]
+_Row = tuple[str, str, str, str, str, str, str, str, str, tuple[str, ...], tuple[str, ...],
+             str]
 
 
 #: a record, the terms its item adds to the counts (none when `prepared` counted them
-#: already), and the weights of its key terms
-Prepared = tuple[Features, tuple[str, ...], tuple[float, ...]]
+#: already), the weights of its key terms, and the event layer's reading of it (None
+#: when not asked for)
+Prepared = tuple[Features, tuple[str, ...], tuple[float, ...], Reading | None]
 #: an item as the other process sends it: its number, its analysis with the words
 #: (labels, terms, names, numbers) left out and sent as numbers into the chunk's word
 #: list, its key terms' weights, its lede names' weights, and how many names and lede
 #: numbers it has (see _pack)
-_Packed = tuple[int, Analysis, bytes, tuple[float, ...], tuple[float, ...], int, int]
+_Packed = tuple[int, Analysis, bytes, tuple[float, ...], tuple[float, ...], int, int,
+                Reading | None]
 #: a chunk's items, the words first used in them, and the chunk's counts of terms as
 #: two arrays: word numbers, and in how many of the chunk's items each is
 _Chunk = tuple[list[str], list[_Packed], bytes, bytes]
@@ -114,6 +120,8 @@ class _Counts:
     n_docs = 0
     key_terms = 0
     name_boost = 0.0
+    #: the event layer's headline and lede weights, or None: no reading made
+    reading: tuple[float, float] | None = None
 
 
 def prepare_many(rows: Sequence[_Row]) -> _Chunk:
@@ -134,14 +142,18 @@ def prepare_many(rows: Sequence[_Row]) -> _Chunk:
             df[number] += 1
         counted.update(numbers)
         _Counts.n_docs = n + 1
-        out.append(_pack(n, a, keys, weights, words))
+        reading = None
+        if _Counts.reading is not None:
+            head, lede = _Counts.reading
+            reading = read(row[6], row[7], row[11], head, lede)
+        out.append(_pack(n, a, keys, weights, words, reading))
     new, words.new = words.new, []
     return (new, out, array("i", counted.keys()).tobytes(),
             array("i", counted.values()).tobytes())
 
 
 def _pack(n: int, a: Analysis, keys: list[str], weights: dict[str, float],
-          words: _Words) -> _Packed:
+          words: _Words, reading: Reading | None) -> _Packed:
     """Words go as numbers: each string sent once, not once an item, and that side
     neither hashes nor interns a string it has seen already."""
     said = (a.source, a.language, *keys, *a.names, *a.lede_names, *a.lede_numbers)
@@ -149,11 +161,12 @@ def _pack(n: int, a: Analysis, keys: list[str], weights: dict[str, float],
                       lede_names=(), lede_numbers=())
     return (n, bare, array("i", map(words.__getitem__, said)).tobytes(),
             tuple(map(weights.__getitem__, keys)),
-            lede_weights(a, weights, _Counts.name_boost), len(a.names), len(a.lede_numbers))
+            lede_weights(a, weights, _Counts.name_boost), len(a.names), len(a.lede_numbers),
+            reading)
 
 
 def _unpack(packed: _Packed, words: list[str]) -> Prepared:
-    n, bare, numbers, key_weights, lede_names_weights, names, lede_numbers = packed
+    n, bare, numbers, key_weights, lede_names_weights, names, lede_numbers, reading = packed
     said = list(map(words.__getitem__, memoryview(numbers).cast("i")))
     keys = 2 + len(key_weights)
     lede_names = keys + names
@@ -162,16 +175,18 @@ def _unpack(packed: _Packed, words: list[str]) -> Prepared:
                       lede_names=tuple(said[lede_names:terms]),
                       lede_numbers=tuple(said[terms:lede_numbers]))
     return assemble(a, n, tuple(said[2:keys]), key_weights, lede_names_weights), (), \
-        key_weights
+        key_weights, reading
 
 
 def _row(item: Item) -> _Row:
     return (item.id, item.source, item.created, item.versioned, item.version, item.slug,
-            item.headline, item.body, item.language, item.signal, item.refers_to)
+            item.headline, item.body, item.language, item.signal, item.refers_to,
+            item.dateline.city)
 
 
 def prepared(items: Sequence[Item], df: Counter[str], n_docs: int, key_terms: int,
-             name_boost: float, bulk_min: int = BULK_MIN, chunk: int = CHUNK
+             name_boost: float, bulk_min: int = BULK_MIN, chunk: int = CHUNK,
+             reading: tuple[float, float] | None = None
              ) -> Generator[tuple[Item, Prepared | None], None, None]:
     """Each item with its record, in order; None where the caller is to make it (a short
     stream, the first chunk while the other process starts, or all the rest when it
@@ -197,7 +212,7 @@ def prepared(items: Sequence[Item], df: Counter[str], n_docs: int, key_terms: in
     words: list[str] = []
     try:
         broken = not _submit(pool, pending, iter(chunks), AHEAD + 1,
-                             first=(dict(df), n_docs, key_terms, name_boost))
+                             first=(dict(df), n_docs, key_terms, name_boost, reading))
         later = iter(chunks[AHEAD + 1:])
         if not ready:
             # The first chunk is made here while the other process starts, and there
@@ -232,7 +247,7 @@ def warm(wait: bool = False) -> None:
                 _Warm.cooled_at_exit = True
             pool = _new_pool()
             try:
-                _Warm.started = pool.submit(_reset, {}, 0, 0, 0.0)
+                _Warm.started = pool.submit(_reset, {}, 0, 0, 0.0, None)
             except _NO_PROCESS:
                 pool.shutdown(wait=False)
                 return
@@ -326,17 +341,20 @@ def _start(nice: int) -> None:
         os.nice(nice)
 
 
-def _reset(df: dict[str, int], n_docs: int, key_terms: int, name_boost: float) -> None:
+def _reset(df: dict[str, int], n_docs: int, key_terms: int, name_boost: float,
+           reading: tuple[float, float] | None) -> None:
     """(In the other process.) Take a detector's counts, before its items are sent."""
     _Counts.words = words = _Words()
     for term, count in df.items():
         words.df[words[term]] = count
     _Counts.n_docs, _Counts.key_terms, _Counts.name_boost = n_docs, key_terms, name_boost
+    _Counts.reading = reading
 
 
 def _submit(pool: ProcessPoolExecutor, pending: deque[Future[_Chunk]],
             later: Iterator[Sequence[Item]], count: int,
-            first: tuple[dict[str, int], int, int, float] | None = None) -> bool:
+            first: tuple[dict[str, int], int, int, float, tuple[float, float] | None]
+            | None = None) -> bool:
     """Send up to `count` more chunks (after the counts to start from, `first`); False
     when the other process cannot start (the first submit starts it) or has died."""
     try:

@@ -162,8 +162,9 @@ class Detector:
             return []
         s = self.settings
         n = len(self._docs)
+        reading = None
         if ready is not None and ready[0].idx == n:
-            f, terms, key_weights = ready
+            f, terms, key_weights, reading = ready
         else:
             f, weights = features(analyse(item), n, self._df, n, s.key_terms, s.name_boost)
             terms, key_weights = tuple(weights), tuple(map(weights.__getitem__, f.keys))
@@ -186,7 +187,8 @@ class Detector:
         kin = [self._ids[link[0]] for link in kept
                if link[1] != "other_agency" and link not in own]
         placed = self.events.add(item.key, item, self._ids[parent] if own else None,
-                                 partners, [self._ids[c] for c in against], kin)
+                                 partners, [self._ids[c] for c in against], kin,
+                                 reading)
         self._root.append(self._root[parent] if placed.lineage else n)
         targets = tuple(self._index[other] for other in placed.joined)
         if targets and not placed.lineage:
@@ -215,7 +217,9 @@ class Detector:
         # traceback lets go of the iterator.
         with collector_paused(), \
                 closing(prepared(ordered, self._df, len(self._docs),
-                                 s.key_terms, s.name_boost)) as stream:
+                                 s.key_terms, s.name_boost,
+                                 reading=(s.event_head_weight,
+                                          s.event_lede_weight))) as stream:
             for done, (item, ready) in enumerate(stream, 1):
                 self.add(item, ready)
                 if progress is not None and done % 1000 == 0:

@@ -50,16 +50,10 @@ from sys import intern
 
 from rapidfuzz import fuzz, process
 
-from tui.dedup.evidence import evidence
-from tui.dedup.features import _tokens, bare_headline, fold
+from tui.dedup.reading import Reading, read
 from tui.dedup.settings import Settings
 from tui.ingest.dates import epoch
 from tui.model import Item
-
-#: the body is read this far: the top of a story says what it is about, and the cost
-#: of an item stays flat however long it is
-_BODY_CHARS = 2000
-_LEDE_CHARS = 400
 
 
 def _unit(term: str) -> tuple[str, str]:
@@ -124,27 +118,25 @@ class EventIndex:
         return self._n
 
     # ---- reading an item -----------------------------------------------------------
-    def _vector(self, item: Item, facts: tuple[str, ...]) -> dict[str, float]:
+    def reading_of(self, item: Item) -> Reading:
         s = self.settings
-        body = item.body[:_BODY_CHARS]
-        tf: dict[str, float] = {}
-        get = tf.get
-        for weight, tokens in ((s.event_head_weight, _tokens(bare_headline(item.headline))),
-                               (s.event_lede_weight, _tokens(body[:_LEDE_CHARS])),
-                               (1.0, _tokens(body[_LEDE_CHARS:])),
-                               (s.event_lede_weight, list(facts))):
-            for t in tokens:
-                tf[t] = get(t, 0.0) + weight
-        for t in [t for t in tf if len(t) < 3 and not t[0].isdigit()]:
-            del tf[t]
+        return read(item.headline, item.body, item.dateline.city, s.event_head_weight,
+                    s.event_lede_weight)
+
+    def _vector(self, reading: Reading) -> dict[str, float]:
+        """The item's TF-IDF vector over the stream so far (counting the item in),
+        its evidence boosted, the heaviest `event_terms`, unit length."""
+        s = self.settings
         self._n += 1
         df = self._df
-        df.update(tf.keys())
+        terms = reading.terms
+        df.update(terms)
         ln_n = math.log(self._n + 1)
-        fset = set(facts)
+        fset = set(reading.facts)
         boost = s.event_fact_boost
-        vec = {t: (1.0 + math.log(c)) * (ln_n - math.log(df[t] + 0.5))
-               * (boost if t in fset else 1.0) for t, c in tf.items() if c > 0}
+        log = math.log
+        vec = {t: (1.0 + log(c)) * (ln_n - log(df[t] + 0.5)) * (boost if t in fset else 1.0)
+               for t, c in zip(terms, reading.counts, strict=True)}
         top = heapq.nlargest(s.event_terms, vec.items(), key=lambda kv: kv[1])
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         return {intern(t): w / norm for t, w in top if w > 0}
@@ -152,7 +144,8 @@ class EventIndex:
     # ---- adding --------------------------------------------------------------------
     def add(self, key: str, item: Item, lineage: str | None = None,
             partners: Mapping[str, float] | None = None,
-            against: Iterable[str] = (), kin: Iterable[str] = ()) -> Assignment:
+            against: Iterable[str] = (), kin: Iterable[str] = (),
+            reading: Reading | None = None) -> Assignment:
         """Place the item: with `lineage` (an earlier item of its agency's lineage) in
         that item's story while the story stays within the window, else in the story
         it matches best as a whole, or a new one. `partners` are earlier items of other
@@ -161,13 +154,14 @@ class EventIndex:
         weighed with the rest, never a join of its own; `against` are earlier items
         whose ledes report other numbers (another result, other tallies): evidence
         against theirs; `kin` are partners of the item's own agency (a rewrite the
-        judge scored alike), whose stories are not marked down for their age."""
+        judge scored alike), whose stories are not marked down for their age.
+        `reading` is `reading_of(item)` when another process made it already."""
         s = self.settings
         t = epoch(item.sort_time)
-        ev = evidence(item)
-        facts = ev.terms()
-        vec = self._vector(item, facts)
-        head = fold(bare_headline(item.headline))
+        if reading is None:
+            reading = self.reading_of(item)
+        facts, head = reading.facts, reading.head
+        vec = self._vector(reading)
         self._latest = max(self._latest, t)
         if lineage is not None and lineage in self._story_of:
             home = self._story_of[lineage]

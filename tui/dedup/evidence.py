@@ -62,9 +62,14 @@ class Evidence(NamedTuple):
 
 def dateline_place(item: Item) -> str:
     """The item's dateline city, folded, or ""."""
-    city = item.dateline.city
+    return place_of(item.body, item.dateline.city)
+
+
+def place_of(body: str, city: str) -> str:
+    """The dateline city (`city` as the format gave it, else one in capitals at the
+    top of the body), folded, or ""."""
     if not city:
-        match = _DATELINE.match(item.body[:80])
+        match = _DATELINE.match(body[:80])
         if match is None:
             return ""
         city = match.group(1).strip(" .-'’")
@@ -96,9 +101,14 @@ def results(text: str) -> list[str]:
 
 
 def evidence(item: Item) -> Evidence:
-    headline = bare_headline(item.headline)
-    lede = item.body[:LEDE_CHARS]
-    place = dateline_place(item)
+    return evidence_of(item.headline, item.body, item.dateline.city)
+
+
+def evidence_of(headline: str, body: str, city: str) -> Evidence:
+    """`evidence` from the fields it reads (the bulk helper has no `Item`)."""
+    headline = bare_headline(headline)
+    lede = body[:LEDE_CHARS]
+    place = place_of(body, city)
     upper = sum(map(str.isupper, headline))
     in_caps = upper >= 8 and upper >= 0.8 * (upper + sum(map(str.islower, headline)))
     names = {n for n in _names("" if in_caps else headline, lede)

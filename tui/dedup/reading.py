@@ -1,0 +1,50 @@
+"""What the same-event layer reads of one item, before any look at the stream: the
+same in any process, so the bulk helper (bulk.py) makes it while the detector adds
+the items before it, and `EventIndex.add` makes it itself for a live item.
+
+The term weights that read the stream (IDF over the items received so far) are the
+index's (events.py); this is only the item's own side: its evidence (evidence.py),
+its terms with their weighted counts (headline x `event_head_weight`, lede and
+evidence x `event_lede_weight`, the rest of the body's first `BODY_CHARS` x 1), and
+its folded headline.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from tui.dedup.evidence import evidence_of
+from tui.dedup.features import _tokens, bare_headline, fold
+
+#: the body is read this far: the top of a story says what it is about, and the cost
+#: of an item stays flat however long it is
+BODY_CHARS = 2000
+LEDE_CHARS = 400
+
+
+class Reading(NamedTuple):
+    #: the evidence terms (places, names, numbers with units, results, name runs)
+    facts: tuple[str, ...]
+    #: the item's terms and their weighted counts, in the same order
+    terms: tuple[str, ...]
+    counts: tuple[float, ...]
+    #: the headline folded, without its agency prefixes
+    head: str
+
+
+def read(headline: str, body: str, city: str, head_weight: float,
+         lede_weight: float) -> Reading:
+    facts = evidence_of(headline, body, city).terms()
+    bare = bare_headline(headline)
+    body = body[:BODY_CHARS]
+    tf: dict[str, float] = {}
+    get = tf.get
+    for weight, tokens in ((head_weight, _tokens(bare)),
+                           (lede_weight, _tokens(body[:LEDE_CHARS])),
+                           (1.0, _tokens(body[LEDE_CHARS:])),
+                           (lede_weight, list(facts))):
+        for t in tokens:
+            tf[t] = get(t, 0.0) + weight
+    # two-letter words say nothing in any language; short numbers do
+    kept = [(t, c) for t, c in tf.items() if (len(t) >= 3 or t[0].isdigit()) and c > 0]
+    return Reading(facts, tuple(t for t, _ in kept), tuple(c for _, c in kept), fold(bare))
