@@ -120,8 +120,9 @@ class _Counts:
     n_docs = 0
     key_terms = 0
     name_boost = 0.0
-    #: the event layer's headline and lede weights, or None: no reading made
-    reading: tuple[float, float] | None = None
+    #: the event layer's headline and lede weights and fact boost, or None: no
+    #: reading made
+    reading: tuple[float, float, float] | None = None
 
 
 def prepare_many(rows: Sequence[_Row]) -> _Chunk:
@@ -144,8 +145,7 @@ def prepare_many(rows: Sequence[_Row]) -> _Chunk:
         _Counts.n_docs = n + 1
         reading = None
         if _Counts.reading is not None:
-            head, lede = _Counts.reading
-            reading = read(row[6], row[7], row[11], head, lede)
+            reading = read(row[6], row[7], row[11], *_Counts.reading)
         out.append(_pack(n, a, keys, weights, words, reading))
     new, words.new = words.new, []
     return (new, out, array("i", counted.keys()).tobytes(),
@@ -186,7 +186,7 @@ def _row(item: Item) -> _Row:
 
 def prepared(items: Sequence[Item], df: Counter[str], n_docs: int, key_terms: int,
              name_boost: float, bulk_min: int = BULK_MIN, chunk: int = CHUNK,
-             reading: tuple[float, float] | None = None
+             reading: tuple[float, float, float] | None = None
              ) -> Generator[tuple[Item, Prepared | None], None, None]:
     """Each item with its record, in order; None where the caller is to make it (a short
     stream, the first chunk while the other process starts, or all the rest when it
@@ -342,7 +342,7 @@ def _start(nice: int) -> None:
 
 
 def _reset(df: dict[str, int], n_docs: int, key_terms: int, name_boost: float,
-           reading: tuple[float, float] | None) -> None:
+           reading: tuple[float, float, float] | None) -> None:
     """(In the other process.) Take a detector's counts, before its items are sent."""
     _Counts.words = words = _Words()
     for term, count in df.items():
@@ -353,7 +353,7 @@ def _reset(df: dict[str, int], n_docs: int, key_terms: int, name_boost: float,
 
 def _submit(pool: ProcessPoolExecutor, pending: deque[Future[_Chunk]],
             later: Iterator[Sequence[Item]], count: int,
-            first: tuple[dict[str, int], int, int, float, tuple[float, float] | None]
+            first: tuple[dict[str, int], int, int, float, tuple[float, float, float] | None]
             | None = None) -> bool:
     """Send up to `count` more chunks (after the counts to start from, `first`); False
     when the other process cannot start (the first submit starts it) or has died."""

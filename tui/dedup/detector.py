@@ -218,8 +218,8 @@ class Detector:
         with collector_paused(), \
                 closing(prepared(ordered, self._df, len(self._docs),
                                  s.key_terms, s.name_boost,
-                                 reading=(s.event_head_weight,
-                                          s.event_lede_weight))) as stream:
+                                 reading=(s.event_head_weight, s.event_lede_weight,
+                                          s.event_fact_boost))) as stream:
             for done, (item, ready) in enumerate(stream, 1):
                 self.add(item, ready)
                 if progress is not None and done % 1000 == 0:

@@ -41,11 +41,12 @@ No word list of any language is used: IDF makes common words cheap.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import islice
+from operator import itemgetter
 from sys import intern
 
 from rapidfuzz import fuzz, process
@@ -54,6 +55,8 @@ from tui.dedup.reading import Reading, read
 from tui.dedup.settings import Settings
 from tui.ingest.dates import epoch
 from tui.model import Item
+
+_weight = itemgetter(1)
 
 
 def _unit(term: str) -> tuple[str, str]:
@@ -121,25 +124,27 @@ class EventIndex:
     def reading_of(self, item: Item) -> Reading:
         s = self.settings
         return read(item.headline, item.body, item.dateline.city, s.event_head_weight,
-                    s.event_lede_weight)
+                    s.event_lede_weight, s.event_fact_boost)
 
     def _vector(self, reading: Reading) -> dict[str, float]:
-        """The item's TF-IDF vector over the stream so far (counting the item in),
-        its evidence boosted, the heaviest `event_terms`, unit length."""
-        s = self.settings
+        """The item's TF-IDF vector over the stream so far (counting the item in): the
+        heaviest `event_terms`, unit length, heaviest first (`_keys` reads them so)."""
         self._n += 1
         df = self._df
         terms = reading.terms
         df.update(terms)
         ln_n = math.log(self._n + 1)
-        fset = set(reading.facts)
-        boost = s.event_fact_boost
         log = math.log
-        vec = {t: (1.0 + log(c)) * (ln_n - log(df[t] + 0.5)) * (boost if t in fset else 1.0)
-               for t, c in zip(terms, reading.counts, strict=True)}
-        top = heapq.nlargest(s.event_terms, vec.items(), key=lambda kv: kv[1])
+        vec = [(t, tf * (ln_n - log(df[t] + 0.5)))
+               for t, tf in zip(terms, reading.tf, strict=True)]
+        vec.sort(key=_weight, reverse=True)
+        top = vec[:self.settings.event_terms]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         return {intern(t): w / norm for t, w in top if w > 0}
+
+    def _keys(self, vec: dict[str, float]) -> list[str]:
+        """The item's heaviest `event_keys` terms (`vec` is heaviest first)."""
+        return list(islice(vec, self.settings.event_keys))
 
     # ---- adding --------------------------------------------------------------------
     def add(self, key: str, item: Item, lineage: str | None = None,
@@ -254,8 +259,8 @@ class EventIndex:
         for term, w in vec.items():
             centroid[term] = centroid.get(term, 0.0) + w
         if len(centroid) > 2 * s.event_profile_terms:
-            kept = heapq.nlargest(s.event_profile_terms, centroid.items(), key=lambda kv: kv[1])
-            story.centroid = dict(kept)
+            kept = sorted(centroid.items(), key=_weight, reverse=True)
+            story.centroid = dict(kept[:s.event_profile_terms])
         story.facts.update(set(facts))
         units = story.units
         for term in facts:
@@ -268,7 +273,7 @@ class EventIndex:
         self._story_of[key] = story.sid
         self._members[story.sid].append(key)
         cap = s.event_postings
-        for term in heapq.nlargest(s.event_keys, vec, key=vec.__getitem__):
+        for term in self._keys(vec):
             post = self._post.get(term)
             if post is None:
                 self._post[term] = [story.sid]
@@ -286,7 +291,7 @@ class EventIndex:
         s = self.settings
         found: dict[str, float] = {}
         get = found.get
-        for term in heapq.nlargest(s.event_keys, vec, key=vec.__getitem__):
+        for term in self._keys(vec):
             w = vec[term]
             for sid in self._post.get(term, ()):
                 found[sid] = get(sid, 0.0) + w

@@ -5,12 +5,14 @@ the items before it, and `EventIndex.add` makes it itself for a live item.
 The term weights that read the stream (IDF over the items received so far) are the
 index's (events.py); this is only the item's own side: its evidence (evidence.py),
 its terms with their weighted counts (headline x `event_head_weight`, lede and
-evidence x `event_lede_weight`, the rest of the body's first `BODY_CHARS` x 1), and
-its folded headline.
+evidence x `event_lede_weight`, the rest of the body's first `BODY_CHARS` x 1) taken
+as sublinear tf (1 + ln count), evidence x `event_fact_boost`, and its folded
+headline.
 """
 
 from __future__ import annotations
 
+from math import log
 from typing import NamedTuple
 
 from tui.dedup.evidence import evidence_of
@@ -25,15 +27,16 @@ LEDE_CHARS = 400
 class Reading(NamedTuple):
     #: the evidence terms (places, names, numbers with units, results, name runs)
     facts: tuple[str, ...]
-    #: the item's terms and their weighted counts, in the same order
+    #: the item's terms and their tf (sublinear, evidence boosted), in the same order:
+    #: the vector's weights before IDF
     terms: tuple[str, ...]
-    counts: tuple[float, ...]
+    tf: tuple[float, ...]
     #: the headline folded, without its agency prefixes
     head: str
 
 
 def read(headline: str, body: str, city: str, head_weight: float,
-         lede_weight: float) -> Reading:
+         lede_weight: float, fact_boost: float) -> Reading:
     facts = evidence_of(headline, body, city).terms()
     bare = bare_headline(headline)
     body = body[:BODY_CHARS]
@@ -47,4 +50,7 @@ def read(headline: str, body: str, city: str, head_weight: float,
             tf[t] = get(t, 0.0) + weight
     # two-letter words say nothing in any language; short numbers do
     kept = [(t, c) for t, c in tf.items() if (len(t) >= 3 or t[0].isdigit()) and c > 0]
-    return Reading(facts, tuple(t for t, _ in kept), tuple(c for _, c in kept), fold(bare))
+    fset = set(facts)
+    return Reading(facts, tuple(t for t, _ in kept),
+                   tuple((1.0 + log(c)) * (fact_boost if t in fset else 1.0) for t, c in kept),
+                   fold(bare))
