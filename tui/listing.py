@@ -137,18 +137,17 @@ def _stories(rows: _StoryRows, wanted: Collection[int], opened: Collection[str])
     opened stories under theirs."""
     shown = [rows.leads[row] for row in wanted]
     depth = [0] * len(shown)
-    opened_rows = sorted(rows.row_of_story[story] for story in opened
-                         if story in rows.row_of_story)
+    opened_rows = [rows.row_of_story[story] for story in opened
+                   if story in rows.row_of_story]
     if not opened_rows:
         return Listing(shown, depth)
     at = {row: n for n, row in enumerate(wanted)}
     keys: list[str] = []
     depths: list[int] = []
     start = 0
-    for row in opened_rows:
-        n = at.get(row)
-        if n is None:
-            continue  # an opened story the filter hides
+    # in the order shown, which under a filter is not the rows' order: a story is
+    # shown where the first item the filter kept is, not always its newest
+    for n, row in sorted((at[row], row) for row in opened_rows if row in at):
         keys += shown[start:n + 1]
         depths += depth[start:n + 1]
         under = [m for m in rows.members[row] if m != rows.leads[row]]
