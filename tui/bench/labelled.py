@@ -10,9 +10,9 @@ item only after the items before it:
 1. wiredesk: `tui.wire.group_items(items, config.dedup, Overrides())`, the app's own
    path (a day's first load), then its StoryIndex's stories; timed over that call,
    which starts its helper process;
-2. the same-event layer on its own (tui/dedup/events.py, `EventIndex.add_all`), being
-   built to sit above the detector's lineages and not yet used by the app: measured
-   here so that its progress is shown on the same sets in the same run;
+2. the same-event layer on its own (tui/dedup/events.py, `EventIndex.add_all`), the
+   level the detector places its lineages with, here without the lineages under it:
+   measured so that what each level adds shows on the same sets in the same run;
 3. MinHashLSH on 5-word shingles (tui/bench/dedup.py's baseline);
 4. a TF-IDF centroid single pass (tui/bench/tfidf.py, threshold 0.3, 72 hours).
 

@@ -1,9 +1,14 @@
 """Same-event stories: an incremental single-pass clusterer of independently written copy.
 
-The lineage detector (detector.py) ties an agency's own repeats, versions and
-corrections; this is the level above it: reports of one event by different outlets,
-in their own words. It is TDT's single-pass clustering (Allan, Papka & Lavrenko 1998),
-with the event-specific evidence of Miranda et al. 2018 folded into the score:
+The lineage judge (detector.py, judge.py) ties an agency's own repeats, versions and
+corrections; this is the level above it, which places every item the detector adds:
+reports of one event by different outlets, in their own words. An item of a lineage
+goes to its lineage's story while that story stays within the window; the judge's
+other findings (another agency's copy, a rewrite alike by its text score, a lede with
+other numbers) come as evidence for or against stories, weighed with the rest.
+
+It is TDT's single-pass clustering (Allan, Papka & Lavrenko 1998), with the
+event-specific evidence of Miranda et al. 2018 folded into the score:
 
 * an item is a TF-IDF vector of its headline (tf x3), lede (x2) and body (the first
   2,000 characters), sublinear tf, IDF from the items received so far only (never a

@@ -16,6 +16,9 @@ The rules go from the surest signal to the weakest, and the first that holds dec
    rewrite keeps the names, places, numbers and day; another event of the same kind
    keeps the words and changes those. Two ledes with two or more numbers each and none
    in common are never linked by text.
+
+Rules 1-4 and the alert make an agency's lineage; another agency's copy and a link by
+rule 5 alone are evidence for the same-event layer (events.py), which places the item.
 """
 
 from __future__ import annotations
