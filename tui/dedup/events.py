@@ -91,6 +91,7 @@ class _Story:
     sid: str
     first: float
     last: float
+    #: members in its profile (centroid, facts): all of them, unless it was revived
     size: int = 0
     #: the stream's item count when the story last took an item (its age in items)
     last_n: int = 0
@@ -239,7 +240,7 @@ class EventIndex:
         """A story dropped from the index for being quiet, taken back by a late item of
         one of its lineages (its profile starts again; its span is kept)."""
         first, last = self._spans.pop(sid)
-        story = _Story(sid, first, last, len(self._members[sid]))
+        story = _Story(sid, first, last)  # its size counts the members profiled
         self._active[sid] = story
         return story
 
