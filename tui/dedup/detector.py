@@ -172,13 +172,12 @@ class Detector:
         found.sort(key=lambda link: (-link[2], -link[0]))
         kept = tuple(found[:s.links_kept])
         self._remember(f, terms)
-        # The item's lineage is its best link's (the judge links near-identical text
-        # only). The event layer places it: in its lineage's story while that story
-        # stays within the window, else by its text, as an item of no lineage.
-        # Another agency's copy that the judge links (the same text, a containment, a
-        # rewrite with the same names and numbers), and a link by the text score alone,
-        # are evidence for the event layer, which still weighs the story as a whole:
-        # the item starts a lineage of its own.
+        # The item's lineage is its best exact link's (the same text, guid, reference,
+        # containment, lede, alert, to its own agency). The event layer places it: in
+        # its lineage's story while that story stays within the window, else by its
+        # text, with the judge's other findings as evidence for or against stories
+        # (another agency's copy, an own rewrite alike by the text score alone, a lede
+        # with other numbers); the item then starts a lineage of its own.
         own = [link for link in kept
                if link[1] != "other_agency" and not by_likeness(link[3])]
         partners = {self._ids[link[0]]: link[2] / 100 for link in kept
