@@ -7,7 +7,7 @@ from rich.text import Text
 
 from tui.app.textpane import TextPane
 from tui.app.timefmt import clock
-from tui.dedup.detector import Member
+from tui.dedup.lineage import by_lineage, lineage_why
 from tui.textsafe import cell
 from tui.wire import Wire
 
@@ -27,7 +27,7 @@ def render_story(wire: Wire, key: str) -> Table | Text:
     table.add_column("relation", no_wrap=True)
     table.add_column("score", justify="right", width=5)
     table.add_column("why", ratio=1, overflow="fold")
-    for member in by_lineage(cluster.members):
+    for member in by_lineage(cluster.members, lambda m: (m.id, m.lineage, m.relation)):
         item = wire.items.get(member.id)
         if item is None:
             continue
@@ -36,30 +36,12 @@ def render_story(wire: Wire, key: str) -> Table | Text:
         # the lineage sits under it, each with its relation to the item it follows
         first = member.id == member.lineage or not member.lineage
         relation = ("" if first else "└ ") + member.relation.replace("_", " ")
-        why = member.why
-        if first and member.relation not in ("lead", "same_event") \
-                and member.joined not in ((), ("lead lineage",)):
-            why = (*why, *member.joined)
+        why = (*member.why, *lineage_why(first, member.relation, member.joined))
         table.add_row(Text(clock(item.sort_time)), Text(here + cell(item.source)),
                       Text(relation, style=_RELATION_STYLE.get(member.relation, "")),
                       Text(str(member.score) if member.relation != "lead" else ""),
                       Text(cell("; ".join(why))))
     return table
-
-
-def by_lineage(members: tuple[Member, ...]) -> list[Member]:
-    """The members lineage by lineage (the lead's first), each lineage in the order
-    its items came."""
-    groups: dict[str, list[Member]] = {}
-    lead = members[0].lineage if members else ""
-    groups[lead] = []
-    for member in members:
-        groups.setdefault(member.lineage, []).append(member)
-    out: list[Member] = []
-    for lineage, group in groups.items():
-        group.sort(key=lambda m: (m.id != lineage, m.relation != "lead"))
-        out += group
-    return out
 
 
 class StoryPanel(TextPane):

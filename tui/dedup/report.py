@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from tui.dedup.detector import Detector, in_time_order
+from tui.dedup.lineage import by_lineage, lineage_why
 from tui.dedup.settings import Settings
 from tui.model import Item
 from tui.textsafe import cell, clean_line
@@ -54,15 +55,13 @@ def dupes_table(report: dict[str, Any]) -> str:
         lead = next((m for m in cluster["members"] if m["id"] == cluster["lead"]), None)
         headline = _cut(lead["headline"]) if lead else ""
         lines += ["", f"{cluster['id']}  ({cluster['size']} items)  {headline}"]
-        for m in _by_lineage(cluster["members"]):
+        for m in by_lineage(cluster["members"], _fields):
             relation = m["relation"] if m["relation"] == "lead" else \
                 f"{m['relation']} {m['score']:>3}"
             first = m.get("lineage", m["id"]) == m["id"]
             relation = relation if first else "└ " + relation
-            why = "; ".join(m["why"])
-            if first and m["relation"] not in ("lead", "same_event") \
-                    and m.get("lineage_why") not in (None, [], ["lead lineage"]):
-                why = "; ".join([*m["why"], *m["lineage_why"]])
+            why = "; ".join([*m["why"],
+                             *lineage_why(first, m["relation"], m.get("lineage_why", ()))])
             lines.append(f"  {relation:<17} {_cut(m['source'], 10):<10} {_cut(m['id'], 34):<34}"
                          f"  {_cut(m['headline'])}")
             if why:
@@ -70,17 +69,8 @@ def dupes_table(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _by_lineage(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Lineage by lineage (the lead's first), each in the order its items came, its
-    first item on top."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for m in members:
-        groups.setdefault(m.get("lineage", m["id"]), []).append(m)
-    out: list[dict[str, Any]] = []
-    for lineage, group in groups.items():
-        group.sort(key=lambda m: (m["id"] != lineage, m["relation"] != "lead"))
-        out += group
-    return out
+def _fields(m: dict[str, Any]) -> tuple[str, str, str]:
+    return m["id"], m.get("lineage", m["id"]), m["relation"]
 
 
 def _cut(text: str, width: int = _HEADLINE) -> str:
