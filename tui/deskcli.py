@@ -11,6 +11,7 @@ from rapidfuzz import process
 
 from tui import termout
 from tui.config import Config
+from tui.dedup.detector import Member
 from tui.desk.desk import Desk, SaveFailed
 from tui.desk.events import Event
 from tui.desk.state import STATUSES
@@ -149,12 +150,12 @@ def _show(desk: Desk, wire: Wire | None, item_id: str, as_json: bool) -> int:
 
 def _export(desk: Desk, wire: Wire | None, fmt: str) -> int:
     rows = []
-    lineages: dict[str, tuple[str, str]] = {}
+    placed: dict[str, Member] = {}  # read a story once, for all its members
     for item_id, decision in sorted(desk.state.decisions.items()):
         item = wire.items.get(item_id) if wire is not None else None
-        if wire is not None and item is not None and item_id not in lineages:
-            lineages.update(_lineages(wire, item_id))
-        lineage, joined = lineages.get(item_id, ("", ""))
+        if wire is not None and item is not None and item_id not in placed:
+            placed.update(wire.lineages(item_id))
+        member = placed.get(item_id)
         rows.append({
             "id": item_id, "headline": item.headline if item else "",
             "source": item.source if item else "", "time": item.sort_time if item else "",
@@ -163,22 +164,14 @@ def _export(desk: Desk, wire: Wire | None, fmt: str) -> int:
             "note": decision.note, "story": decision.story,
             "grouped_story": wire.story_id_for(item_id, decision)
             if wire is not None and item is not None else "",
-            "lineage": lineage, "lineage_why": joined,
+            "lineage": member.lineage if member else "",
+            "lineage_why": "; ".join(member.joined) if member else "",
         })
     if fmt == "json":
         termout.json_out(rows, indent=1)
     else:
         termout.csv_out(list(rows[0]) if rows else ["id"], rows)
     return 0
-
-
-def _lineages(wire: Wire, key: str) -> dict[str, tuple[str, str]]:
-    """Each member of the item's story -> (the first item of its lineage, why that
-    lineage is in the story)."""
-    cluster = wire.stories.cluster_of(key)
-    if cluster is None:
-        return {}
-    return {m.id: (m.lineage, "; ".join(m.joined)) for m in cluster.members}
 
 
 def load_wire_quietly(folders: list[Path], config: Config, group: bool) -> Wire:

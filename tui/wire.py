@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.dedup.detector import Member
 from tui.dedup.groups import Story, StoryIndex
 from tui.dedup.settings import Settings
 from tui.dedup.stories import Overrides
@@ -232,16 +233,19 @@ class Wire:
         mine = self.items[key]
         earlier = [m for m in story.members if m != key and m in self.items
                    and self.order_position(m) > self.order_position(key)]
-        lineage = self.lineages(key)
-        same_lineage = [m for m in earlier if lineage.get(m) == lineage.get(key)]
+        placed = self.lineages(key)
+        mine_lineage = placed[key].lineage if key in placed else None
+        same_lineage = [m for m in earlier
+                        if m in placed and placed[m].lineage == mine_lineage]
         same_source = [m for m in earlier if self.items[m].source == mine.source]
         pool = same_lineage or same_source or earlier
         return min(pool, key=self.order_position) if pool else None
 
-    def lineages(self, key: str) -> dict[str, str]:
-        """Each member of the item's story -> the first item of its lineage."""
+    def lineages(self, key: str) -> dict[str, Member]:
+        """Each member of the item's story -> its place there: its lineage (`lineage`,
+        the lineage's first item) and why that lineage is in the story (`joined`)."""
         cluster = self.stories.cluster_of(key)
-        return {} if cluster is None else {m.id: m.lineage for m in cluster.members}
+        return {} if cluster is None else {m.id: m for m in cluster.members}
 
     def story_of(self, item_id: str) -> Story | None:
         return self.stories.story_of(item_id)

@@ -409,9 +409,10 @@ class WiredeskApp(DayLoading):
             self.notify("No earlier version of this item in its story.", severity="warning")
             return
         old, new = self.wire.items[previous], self.wire.items[key]
-        lineage = self.wire.lineages(key)
-        level = "its lineage" if lineage.get(key) == lineage.get(previous) \
-            else "another lineage of the story"
+        placed = self.wire.lineages(key)
+        same = key in placed and previous in placed \
+            and placed[key].lineage == placed[previous].lineage
+        level = "its lineage" if same else "another lineage of the story"
         title = (f"{new.source} {new.version or ''} against {old.source} "
                  f"{old.version or ''} ({level})")
         self.push_screen(DiffScreen(diff_items(old, new), title))
