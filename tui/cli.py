@@ -190,8 +190,10 @@ def _desk_command(config: Config, args: argparse.Namespace) -> int:
         folders = _inbox_folders(config, args)
         if folders is None:
             return 2
-        # only a merge asks which story an item is in
-        wire = deskcli.load_wire_quietly(folders, config, group=args.command == "merge")
+        # only a merge and an export ask which story an item is in (an export names
+        # each item's story and lineage)
+        wire = deskcli.load_wire_quietly(folders, config,
+                                         group=args.command in ("merge", "export"))
     try:
         code = deskcli.run(args, config, desk, wire)
     except deskcli.UsageError as exc:

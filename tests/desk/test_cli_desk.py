@@ -122,3 +122,18 @@ def test_recover_keeps_a_backup_and_rebuilds(tmp_path: Path, inbox: Path,
     rebuilt = Desk(state)
     assert rebuilt.decision("c").tags == ("three",)
     assert rebuilt.decision("a").tags == ()
+
+
+def test_export_names_each_items_lineage_and_why_it_is_in_its_story(
+        tmp_path: Path, inbox: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    state = tmp_path / "desk.toml"
+    for key in ("reuters-1", "reuters-2", "afp-1"):
+        assert _run(capsys, inbox, state, "tag", key, "world")[0] == 0
+    out = _run(capsys, inbox, state, "export", "--format", "json")[1]
+    rows = {r["id"]: r for r in json.loads(out)}
+    # the repeat is in its agency's lineage, in the story of its first item
+    assert rows["reuters-2"]["lineage"] == "reuters-1"
+    assert rows["reuters-2"]["grouped_story"] == "story:reuters-1"
+    assert rows["reuters-1"]["lineage_why"] == "lead lineage"
+    assert rows["afp-1"]["lineage"] == "afp-1"
+    assert rows["afp-1"]["grouped_story"] == "story:afp-1"
