@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from operator import itemgetter
 from sys import intern
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -62,6 +63,27 @@ from tui.ingest.dates import epoch
 from tui.model import Item
 
 _weight = itemgetter(1)
+
+
+class _Probe(NamedTuple):
+    """The item as scoring asks about it, made once for all its candidate stories."""
+
+    vec: dict[str, float]
+    #: its evidence terms with their rarity (see `_weigh`)
+    weighed: list[tuple[str, float]]
+    #: unit -> its numbers, of the weighed terms (see `_units_of`)
+    units: dict[str, set[str]]
+    head: str
+
+
+def _units_of(terms: Iterable[str]) -> dict[str, set[str]]:
+    """Unit -> the numbers given with it, of the number and result terms."""
+    out: dict[str, set[str]] = {}
+    for term in terms:
+        if term[0] in "#=":
+            unit, number = _unit(term)
+            out.setdefault(unit, set()).add(number)
+    return out
 
 
 def _unit(term: str) -> tuple[str, str]:
@@ -189,6 +211,7 @@ class EventIndex:
         best_score = -1.0
         best_why = ""
         weighed = self._weigh(facts)
+        probe = _Probe(vec, weighed, _units_of(term for term, _ in weighed), head)
         pairs: dict[str, float] = {}
         for other, value in (partners or {}).items():
             found = self._story_of.get(other)
@@ -204,7 +227,7 @@ class EventIndex:
             if found not in seen and partner is not None \
                     and self._within(partner.first, partner.last, t):
                 candidates.append(partner)
-        judged = [(self._score(vec, weighed, head, story, False, pairs.get(story.sid, 0.0),
+        judged = [(self._score(probe, story, False, pairs.get(story.sid, 0.0),
                                story.sid in contradicted, story.sid in akin), story)
                   for story in candidates]
         if self.fuzzy and judged:
@@ -213,7 +236,7 @@ class EventIndex:
             judged.sort(key=lambda sc: -sc[0][0])
             for n in range(min(s.event_fuzzy_candidates, len(judged))):
                 story = judged[n][1]
-                judged[n] = (self._score(vec, weighed, head, story, True,
+                judged[n] = (self._score(probe, story, True,
                                          pairs.get(story.sid, 0.0),
                                          story.sid in contradicted, story.sid in akin),
                              story)
@@ -269,10 +292,8 @@ class EventIndex:
             story.centroid = dict(kept[:s.event_profile_terms])
         story.facts.update(set(facts))
         units = story.units
-        for term in facts:
-            if term[0] in "#=":
-                unit, number = _unit(term)
-                units.setdefault(unit, set()).add(number)
+        for unit, numbers in _units_of(facts).items():
+            units.setdefault(unit, set()).update(numbers)
         if len(story.heads) < 4:
             story.heads.append(head)
         story.last_n = self._n
@@ -328,12 +349,13 @@ class EventIndex:
                 out.append((term, w))
         return out
 
-    def _features(self, vec: dict[str, float], weighed: list[tuple[str, float]], head: str,
-                  story: _Story, fuzzy: bool) -> tuple[tuple[float, ...], list[str]]:
+    def _features(self, probe: _Probe, story: _Story, fuzzy: bool
+                  ) -> tuple[tuple[float, ...], list[str]]:
         """(cosine, share of facts, share of name runs, place conflict, headline
         likeness, gap in units of `event_gap_items`, rarity of the item's facts), and
         the shared facts."""
         s = self.settings
+        vec, weighed, _, head = probe
         centroid = story.centroid
         # the mean of the item's cosines with the members (group average), not the
         # cosine with the normalised centroid: a story whose members agree on little
@@ -386,16 +408,12 @@ class EventIndex:
                 total), hits
 
     @staticmethod
-    def _clash(weighed: list[tuple[str, float]], story: _Story) -> float:
+    def _clash(mine: dict[str, set[str]], story: _Story) -> float:
         """How far the item's numbers contradict the story's: a result none of its
         members reports (another match, another vote), or, by share of the units both
         give, an age, a toll, a tally with none of the story's numbers for that unit
-        (two shootings of a 23- and a 31-year-old)."""
-        mine: dict[str, set[str]] = {}
-        for term, _ in weighed:
-            if term[0] in "#=":
-                unit, number = _unit(term)
-                mine.setdefault(unit, set()).add(number)
+        (two shootings of a 23- and a 31-year-old). `mine`: the item's units and
+        numbers (`_units_of`)."""
         if not mine:
             return 0.0
         theirs = story.units
@@ -409,14 +427,13 @@ class EventIndex:
                 clashed += numbers.isdisjoint(known)
         return clashed / compared if compared else 0.0
 
-    def _score(self, vec: dict[str, float], weighed: list[tuple[str, float]], head: str,
-               story: _Story, fuzzy: bool, pair: float, contradicted: bool,
-               kin: bool) -> tuple[float, str]:
+    def _score(self, probe: _Probe, story: _Story, fuzzy: bool, pair: float,
+               contradicted: bool, kin: bool) -> tuple[float, str]:
         """The item's score with the story (0-100, `event_min` joins) and why; `pair`
         is the best lineage-judge score (0-1) of another agency's copy in the story,
         `contradicted` that a member's lede reports other numbers."""
         s = self.settings
-        f, hits = self._features(vec, weighed, head, story, fuzzy)
+        f, hits = self._features(probe, story, fuzzy)
         cos, share, runs, conflict, likeness, gap, total_facts = f
         if kin:
             # the lineage judge found the agency's own rewrite in it, within the
@@ -429,7 +446,7 @@ class EventIndex:
         score = 100.0 * (s.event_w_text * cos + s.event_w_facts * share
                          + s.event_w_runs * runs + s.event_w_head * likeness
                          - s.event_w_conflict * conflict - s.event_w_gap * gap
-                         - s.event_w_clash * self._clash(weighed, story)
+                         - s.event_w_clash * self._clash(probe.units, story)
                          + s.event_w_pair * pair
                          - s.event_w_contradict * contradicted)
         shown = [h.lstrip("@~#=") for h in hits[:4]]
