@@ -1,5 +1,6 @@
 """Pairwise precision, recall and F1 of a grouping against labelled clusters: the one
-scoring rule of `wiredesk bench dedup --labelled` (see ../shared/dev-data/README.md).
+scoring rule of `wiredesk bench dedup --labelled` (see ../shared/dev-data/README.md);
+the pairs are counted by `tui.dedup.metrics.pair_counts`, as for the generated streams.
 
 Over unordered pairs of distinct items: a pair is predicted-same when both are in one
 predicted cluster, truly-same when both are in one truth cluster; an id in no cluster
@@ -15,9 +16,10 @@ say when that happened.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+
+from tui.dedup.metrics import pair_counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,20 +46,12 @@ def score(predicted: Iterable[Iterable[str]], truth: Iterable[Iterable[str]],
     universe = None if ids is None else set(ids)
     predicted_of = _cluster_of(predicted, universe, "predicted")
     truth_of = _cluster_of(truth, universe, "truth")
-    predicted_pairs = sum(_pairs(n) for n in Counter(predicted_of.values()).values())
-    true_pairs = sum(_pairs(n) for n in Counter(truth_of.values()).values())
-    both = Counter((cluster, truth_of[i]) for i, cluster in predicted_of.items()
-                   if i in truth_of)
-    tp = sum(_pairs(k) for k in both.values())
+    tp, predicted_pairs, true_pairs = pair_counts(truth_of, predicted_of)
     precision = tp / predicted_pairs if predicted_pairs else 0.0
     recall = tp / true_pairs if true_pairs else 0.0
     total = precision + recall
     f1 = 2 * precision * recall / total if total else 0.0
     return Score(precision, recall, f1, tp, predicted_pairs, true_pairs)
-
-
-def _pairs(n: int) -> int:
-    return n * (n - 1) // 2
 
 
 def _cluster_of(clusters: Iterable[Iterable[str]], universe: set[str] | None,

@@ -11,7 +11,7 @@ earlier brief) that ended up glued together, which must stay at zero.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from tui.dedup.detector import Link
@@ -53,13 +53,22 @@ def _pairs(n: int) -> int:
     return n * (n - 1) // 2
 
 
+def pair_counts(truth: Mapping[str, Hashable], predicted: Mapping[str, Hashable]
+                ) -> tuple[int, int, int]:
+    """(pairs in one group on both sides, pairs in one predicted group, pairs in one
+    true group), from item id -> group maps, counted from the sizes of the groups and
+    of their intersections (k items make k(k-1)/2 pairs), never by listing pairs."""
+    cells = Counter((truth[i], group) for i, group in predicted.items() if i in truth)
+    return (sum(_pairs(n) for n in cells.values()),
+            sum(_pairs(n) for n in Counter(predicted.values()).values()),
+            sum(_pairs(n) for n in Counter(truth.values()).values()))
+
+
 def pairwise(truth: Mapping[str, str], predicted: Mapping[str, str]) -> Score:
     """Both map item id -> group; only ids in both count."""
     ids = [i for i in truth if i in predicted]
-    cells = Counter((truth[i], predicted[i]) for i in ids)
-    true_pairs = sum(_pairs(n) for n in Counter(truth[i] for i in ids).values())
-    pred_pairs = sum(_pairs(n) for n in Counter(predicted[i] for i in ids).values())
-    hits = sum(_pairs(n) for n in cells.values())
+    hits, pred_pairs, true_pairs = pair_counts({i: truth[i] for i in ids},
+                                               {i: predicted[i] for i in ids})
     return Score(hits / pred_pairs if pred_pairs else 1.0,
                  hits / true_pairs if true_pairs else 1.0, true_pairs)
 
