@@ -12,6 +12,8 @@ headline.
 
 from __future__ import annotations
 
+from collections import Counter
+from itertools import chain
 from math import log
 from typing import NamedTuple
 
@@ -40,17 +42,19 @@ def read(headline: str, body: str, city: str, head_weight: float,
     facts = evidence_of(headline, body, city).terms()
     bare = bare_headline(headline)
     body = body[:BODY_CHARS]
-    tf: dict[str, float] = {}
-    get = tf.get
-    for weight, tokens in ((head_weight, _tokens(bare)),
-                           (lede_weight, _tokens(body[:LEDE_CHARS])),
-                           (1.0, _tokens(body[LEDE_CHARS:])),
-                           (lede_weight, list(facts))):
+    head, lede, rest = _tokens(bare), _tokens(body[:LEDE_CHARS]), _tokens(body[LEDE_CHARS:])
+    # The body's words are most of an item's: counted in C (Counter), then the few of
+    # the headline, the lede and the evidence weighed in; the terms keep the order of
+    # their first use.
+    tf: dict[str, float] = dict.fromkeys(chain(head, lede, rest, facts), 0.0)
+    tf.update(Counter(rest))
+    for weight, tokens in ((head_weight, head), (lede_weight, lede), (lede_weight, facts)):
         for t in tokens:
-            tf[t] = get(t, 0.0) + weight
+            tf[t] += weight
     # two-letter words say nothing in any language; short numbers do
     kept = [(t, c) for t, c in tf.items() if (len(t) >= 3 or t[0].isdigit()) and c > 0]
     fset = set(facts)
-    return Reading(facts, tuple(t for t, _ in kept),
-                   tuple((1.0 + log(c)) * (fact_boost if t in fset else 1.0) for t, c in kept),
+    return Reading(facts, tuple([t for t, _ in kept]),
+                   tuple([(1.0 + log(c)) * fact_boost if t in fset else 1.0 + log(c)
+                          for t, c in kept]),
                    fold(bare))
