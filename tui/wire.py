@@ -37,9 +37,10 @@ class Wire:
         `defer_grouping()` keeps them aside until a story index built elsewhere (on
         another thread) is installed with `install_stories`."""
         self.items: dict[str, Item] = {}
-        #: item ids, newest first
-        self.order: list[str] = []
+        #: (negated time, key) of every item, newest first: the queue order
         self._keys: list[tuple[float, str]] = []
+        #: the keys of `_keys`, made when asked for (None: `_keys` changed since)
+        self._order: list[str] | None = []
         self.quarantined: list[Quarantined] = []
         #: agency id -> the keys of its versions
         self.by_id: dict[str, list[str]] = {}
@@ -53,6 +54,13 @@ class Wire:
         #: the keys of the FLASH and BULLETIN items
         self.flashes: set[str] = set()
         self._problem_paths: set[str] = set()
+
+    @property
+    def order(self) -> list[str]:
+        """Item keys, newest first."""
+        if self._order is None:
+            self._order = [key for _time, key in self._keys]
+        return self._order
 
     def add_result(self, result: FileResult) -> list[str]:
         """Take one file's items; returns the ids that were new to the wire."""
@@ -98,7 +106,10 @@ class Wire:
             # item: each insert moves the rows below it
             self._keys.extend(fresh)
             self._keys.sort()
-            self.order = [key for _time, key in self._keys]
+            # listed when next asked for: while a day is read, a slice at a time, the
+            # queue asks once a second, and a list of 100,000 keys made for each slice
+            # held the screen's thread
+            self._order = None
         else:
             for sort_key in fresh:
                 self._list(sort_key)
@@ -144,13 +155,15 @@ class Wire:
         """One item into the queue order, where its sort key puts it."""
         position = bisect.bisect_left(self._keys, sort_key)
         self._keys.insert(position, sort_key)
-        self.order.insert(position, sort_key[1])
+        if self._order is not None:
+            self._order.insert(position, sort_key[1])
 
     def _unlist(self, key: str) -> None:
         position = bisect.bisect_left(self._keys, self.order_position(key))
         if position < len(self._keys) and self._keys[position][1] == key:
             del self._keys[position]
-            del self.order[position]
+            if self._order is not None:
+                del self._order[position]
 
     def defer_grouping(self) -> None:
         """From now on items are kept aside, not placed in stories, until
@@ -251,7 +264,7 @@ class Wire:
         return self.stories.story_of(item_id)
 
     def __len__(self) -> int:
-        return len(self.order)
+        return len(self._keys)
 
 
 def group_items(items: Iterable[Item], settings: Settings | None, overrides: Overrides,
