@@ -199,3 +199,17 @@ def test_bench_times_the_bulk_path_and_says_so() -> None:
     table = bench_dedup._table(2500, {"detector": result, "minhash": {"skipped": "-"},
                                       "headline_all_pairs": {"skipped": "-"}})
     assert "second process" in table and "live add" in table
+
+
+def test_bench_reports_resident_memory_where_a_traced_pass_would_not_end(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.bench import dedup as bench_dedup
+
+    monkeypatch.setattr(bench_dedup, "TRACED_MOST", 100)
+    generated = generate(300, seed=5)
+    result = bench_dedup._detector([one for one, _ in generated],
+                                   [label for _, label in generated])
+    assert result["memory_mb"] is None and "rss_growth_mb" in result
+    table = bench_dedup._table(300, {"detector": result, "minhash": {"skipped": "-"},
+                                     "headline_all_pairs": {"skipped": "-"}})
+    assert "not traced above 100 items" in table
