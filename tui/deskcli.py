@@ -83,6 +83,9 @@ def run(args: argparse.Namespace, config: Config, desk: Desk, wire: Wire | None)
     if name == "status":
         return _saved(desk.set_status(item(args.id), args.value))
     if name == "merge":
+        if len(dict.fromkeys(args.ids)) < 2:
+            raise UsageError("merge takes two or more ids: the item whose story they join, "
+                             "then the items to merge into it")
         ids = [item(i) for i in args.ids]
         story = (wire.story_id_for(ids[0], desk.decision(ids[0])) if wire is not None
                  else f"story:{ids[0]}")
@@ -159,7 +162,9 @@ def _export(desk: Desk, wire: Wire | None, fmt: str) -> int:
         rows.append({
             "id": item_id, "headline": item.headline if item else "",
             "source": item.source if item else "", "time": item.sort_time if item else "",
-            "status": decision.status, "tags": " ".join(decision.tags),
+            "status": decision.status,
+            # JSON keeps the list (a tag may hold a space); a CSV cell holds them joined
+            "tags": list(decision.tags) if fmt == "json" else " ".join(decision.tags),
             "assignee": decision.assignee, "priority": decision.priority or "",
             "note": decision.note, "story": decision.story,
             "grouped_story": wire.story_id_for(item_id, decision)

@@ -137,3 +137,21 @@ def test_export_names_each_items_lineage_and_why_it_is_in_its_story(
     assert rows["reuters-1"]["lineage_why"] == "lead lineage"
     assert rows["afp-1"]["lineage"] == "afp-1"
     assert rows["afp-1"]["grouped_story"] == "story:afp-1"
+
+
+def test_merge_with_a_single_id_is_an_error(tmp_path: Path, inbox: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    state = tmp_path / "desk.toml"
+    code, out, err = _run(capsys, inbox, state, "merge", "reuters-1")
+    assert code == 2
+    assert "merge takes two or more ids" in err
+    assert not state.with_name("desk.journal.toml").exists()  # nothing was decided
+
+
+def test_export_json_writes_tags_as_a_list(tmp_path: Path, inbox: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    state = tmp_path / "desk.toml"
+    assert _run(capsys, inbox, state, "tag", "afp-1", "politics", "world news")[0] == 0
+    rows = {r["id"]: r for r in json.loads(_run(capsys, inbox, state, "export", "--format",
+                                                "json")[1])}
+    assert rows["afp-1"]["tags"] == ["politics", "world news"]  # a tag may hold a space
