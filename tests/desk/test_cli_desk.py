@@ -142,7 +142,7 @@ def test_export_names_each_items_lineage_and_why_it_is_in_its_story(
 def test_merge_with_a_single_id_is_an_error(tmp_path: Path, inbox: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     state = tmp_path / "desk.toml"
-    code, out, err = _run(capsys, inbox, state, "merge", "reuters-1")
+    code, _out, err = _run(capsys, inbox, state, "merge", "reuters-1")
     assert code == 2
     assert "merge takes two or more ids" in err
     assert not state.with_name("desk.journal.toml").exists()  # nothing was decided
