@@ -121,3 +121,43 @@ async def test_keymap_remaps_a_key(tmp_path: Path) -> None:
         assert not isinstance(app.screen, Picker)
         await pilot.press("T")
         assert isinstance(app.screen, Picker)
+
+
+def test_keymap_refuses_two_actions_on_one_key_naming_both(tmp_path: Path) -> None:
+    from tui.cli import build_app
+    from tui.desk.desk import Desk
+
+    # `s` is spike's key: tag on it too would leave one of the two without a key
+    user = _write(tmp_path, '[keymap]\n"queue.assign" = "A"\n"queue.tag" = "s"\n')
+    config = load_config(user)
+    with pytest.raises(ConfigError) as caught:
+        build_app(config, [tmp_path], Desk(tmp_path / "d.toml"))
+    message = str(caught.value)
+    assert "user.toml:3:" in message
+    assert "'s'" in message and "queue.tag" in message and "queue.spike" in message
+
+
+def test_keymap_may_move_a_key_to_another_action_when_the_first_moves_away(
+        tmp_path: Path) -> None:
+    from tui.cli import build_app
+    from tui.desk.desk import Desk
+
+    user = _write(tmp_path, '[keymap]\n"queue.spike" = "S"\n"queue.tag" = "s"\n')
+    build_app(load_config(user), [tmp_path], Desk(tmp_path / "d.toml"))
+
+
+def test_keys_of_different_screens_do_not_clash(tmp_path: Path) -> None:
+    from tui.cli import build_app
+    from tui.desk.desk import Desk
+
+    # escape closes the help screen and clears the queue's marks: two screens, no clash
+    user = _write(tmp_path, '[keymap]\n"help.close" = "escape,q"\n')
+    build_app(load_config(user), [tmp_path], Desk(tmp_path / "d.toml"))
+
+
+def test_no_two_default_bindings_share_a_key() -> None:
+    from tui.app.app import WiredeskApp
+    from tui.config import keymap_clashes
+
+    for scope in WiredeskApp.binding_scopes():
+        assert keymap_clashes(scope, {}) == []

@@ -183,7 +183,7 @@ def test_desk_commands_show_hostile_tags_notes_and_ids_as_characters(
     assert code == 0 and len(out.splitlines()) == 2 and "x␛]52" in out
     assert not BIDI.search(out)
     code, out, _err = _run(capsys, "export", *common, "--format", "json")
-    assert json.loads(out)[0]["tags"] == tag
+    assert json.loads(out)[0]["tags"] == [tag]
     code, out, _err = _run(capsys, "undo", "--state", str(state))
     assert code == 0 and out.strip() == "undo: note on reuters-1"
     code, out, _err = _run(capsys, "undo", "--state", str(state))

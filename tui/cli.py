@@ -31,7 +31,7 @@ def build_app(config: Config, folders: Sequence[Path], desk: Desk,
     from tui.dedup import bulk
     from tui.inboxes import make_inbox
 
-    check_keymap(config, WiredeskApp.binding_ids())
+    check_keymap(config, WiredeskApp.binding_scopes())
     bulk.prepare()  # the day's stories are built with a second process's help
     inbox = make_inbox(config, folders, cache, watch=watch)
     return WiredeskApp(config=config, inbox=inbox, desk=desk, poll_seconds=poll_seconds)

@@ -175,17 +175,48 @@ def load_config(user_file: Path | None = None, *, use_user_dir: bool = True) -> 
     return dataclasses.replace(config, files=tuple(files), inbox_paths=tuple(inbox_paths))
 
 
-def check_keymap(config: Config, known_ids: set[str]) -> None:
-    """Binding ids are only known to the app, so it calls this once it is built."""
+def check_keymap(config: Config, scopes: list[dict[str, str]]) -> None:
+    """Binding ids are only known to the app, so it calls this once it is built. Each scope
+    maps the ids of bindings that are live together (one screen) to their default keys."""
+    known_ids = {binding_id for scope in scopes for binding_id in scope}
     for binding_id in config.keymap:
-        if binding_id in known_ids:
-            continue
-        for path in reversed(config.files):
-            line = locate_key(path.read_text(encoding="utf-8"), ("keymap", binding_id))
-            if line is not None:
-                raise ConfigError(path, f"unknown binding id 'keymap.{binding_id}'; ids are "
-                                        f"listed in the help screen (?)", line)
-        raise ConfigError(config.files[-1], f"unknown binding id 'keymap.{binding_id}'")
+        if binding_id not in known_ids:
+            path, line = _keymap_place(config, binding_id)
+            raise ConfigError(path, f"unknown binding id 'keymap.{binding_id}'; ids are listed "
+                                    "in the help screen (?)", line)
+    for scope in scopes:
+        for key, first, second in keymap_clashes(scope, config.keymap):
+            remapped = second if second in config.keymap else first
+            other = first if remapped == second else second
+            path, line = _keymap_place(config, remapped)
+            where = "in your keymap" if other in config.keymap else "by default"
+            raise ConfigError(path, f"'{key}' would be the key of two actions, "
+                                    f"'keymap.{remapped}' and '{other}' (which has it "
+                                    f"{where}); give '{other}' another key in [keymap] as well, or "
+                                    f"choose another key for '{remapped}'", line)
+
+
+def keymap_clashes(scope: dict[str, str], keymap: dict[str, str]
+                   ) -> list[tuple[str, str, str]]:
+    """(key, binding id, other binding id) for each key that two bindings of one scope
+    would share once the keymap is applied."""
+    owner: dict[str, str] = {}
+    clashes = []
+    for binding_id, default in scope.items():
+        for key in keymap.get(binding_id, default).split(","):
+            key = key.strip()
+            if key in owner and owner[key] != binding_id:
+                clashes.append((key, owner[key], binding_id))
+            owner.setdefault(key, binding_id)
+    return clashes
+
+
+def _keymap_place(config: Config, binding_id: str) -> tuple[Path, int | None]:
+    for path in reversed(config.files):
+        line = locate_key(path.read_text(encoding="utf-8"), ("keymap", binding_id))
+        if line is not None:
+            return path, line
+    return config.files[-1], None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

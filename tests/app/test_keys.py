@@ -288,3 +288,16 @@ async def test_no_color_is_respected(config: Config, tmp_path: Path,
     monkeypatch.setenv("NO_COLOR", "1")
     app = build_app(config, [tmp_path], Desk(tmp_path / "d.toml"))
     assert app.no_color
+
+
+async def test_help_shows_binding_texts_literally(app: WiredeskApp) -> None:
+    from rich.console import Console
+    async with app.run_test(size=(160, 50)) as pilot:
+        await _start(app, pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=200, record=True, color_system=None)
+        console.print(app.screen.table)
+        text = console.export_text()
+        assert "Binding id ([keymap] in the config)" in text
+        assert "Clear marks, filter and search" in text

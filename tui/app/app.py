@@ -499,8 +499,15 @@ class WiredeskApp(DayLoading):
         bulk.cool()  # a helper process started for a day the app did not get to group
 
     @classmethod
+    def binding_scopes(cls) -> list[dict[str, str]]:
+        """The desk's bindings by screen: a key may mean one thing on each."""
+        return [keys.binding_scope((cls, QueueView)),
+                *(keys.binding_scope((screen,)) for screen in (HelpScreen, Picker, Prompt,
+                                                                DiffScreen, QuarantineScreen))]
+
+    @classmethod
     def binding_ids(cls) -> set[str]:
-        return keys.binding_ids((cls, QueueView, HelpScreen, Picker, Prompt, DiffScreen))
+        return {binding_id for scope in cls.binding_scopes() for binding_id in scope}
 
     def binding_rows(self) -> list[HelpRow]:
         """Every key as it is bound now (after the keymap), grouped for the help screen."""

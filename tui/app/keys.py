@@ -62,13 +62,14 @@ KEYS: dict[Group, list[Binding]] = {
 
 
 
-def binding_ids(owners: Iterable[Any]) -> set[str]:
-    ids = set()
+def binding_scope(owners: Iterable[Any]) -> dict[str, str]:
+    """Binding id -> default keys, of bindings that are live together (one screen)."""
+    scope = {}
     for owner in owners:
         for binding in owner.BINDINGS:
             if isinstance(binding, Binding) and binding.id:
-                ids.add(binding.id)
-    return ids
+                scope[binding.id] = binding.key
+    return scope
 
 
 def help_rows(keymap: dict[str, str], display: Callable[[Binding], str]) -> list[HelpRow]:

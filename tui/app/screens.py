@@ -30,17 +30,19 @@ class HelpScreen(ModalScreen[None]):
         self.rows = rows
 
     def compose(self) -> ComposeResult:
-        table = Table(title="wiredesk keys", expand=True, show_edge=False)
-        table.add_column("Where", style="dim")
-        table.add_column("Key", style="bold")
-        table.add_column("Action")
-        table.add_column("Binding id ([keymap] in the config)", style="dim")
+        # Rich reads a column's header as markup: `[keymap]` would vanish as a tag
+        table = Table(title=Text("wiredesk keys"), expand=True, show_edge=False)
+        table.add_column(Text("Where"), style="dim")
+        table.add_column(Text("Key"), style="bold")
+        table.add_column(Text("Action"))
+        table.add_column(Text("Binding id ([keymap] in the config)"), style="dim")
         group = ""
         for where, keys, description, binding_id in self.rows:
             if where != group and group:
                 table.add_section()
             group = where
             table.add_row(Text(where), Text(keys), Text(description), Text(binding_id))
+        self.table = table
         with VerticalScroll(id="help-body"):
             yield Static(table)
 
