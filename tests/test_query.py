@@ -27,7 +27,8 @@ def item(key: str, headline: str = "", body: str = "", **fields: object) -> Item
 
 
 def run(query: str, items: Sequence[Item], decisions: Mapping[str, Decision] | None = None,
-        sizes: Mapping[str, int] | None = None, editor: str = ME) -> list[str]:
+        sizes: Mapping[str, int] | None = None, editor: str = ME,
+        marked: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """The kept keys, after checking that every way of filtering agrees."""
     by_key = {i.key: i for i in items}
     keys = [i.key for i in items]
@@ -44,7 +45,7 @@ def run(query: str, items: Sequence[Item], decisions: Mapping[str, Decision] | N
     index.add_all(items)
     results = []
     for with_index in (index, None):
-        ctx = Context(editor, NOW, story_size, with_index)
+        ctx = Context(editor, NOW, story_size, with_index, marked)
         results.append(filter_keys(parsed, keys, by_key, decision, ctx))
         results.append([k for k in keys if parsed.matches(by_key[k], decision(k), ctx)])
         # One key at a time takes the index's other road (reading the item, not the lists).
@@ -138,16 +139,17 @@ def test_is_embargoed_compares_with_now() -> None:
     assert run("is:embargoed", items) == ["later"]
 
 
-def test_is_marked_means_marked_by_me() -> None:
+def test_is_marked_means_marked_on_my_screen() -> None:
     items = [item("a"), item("b"), item("c")]
-    decisions = {"a": Decision(marks=(ME,)), "b": Decision(marks=("Ben Okafor",))}
-    assert run("is:marked", items, decisions) == ["a"]
-    assert run("is:marked", items, decisions, editor="") == []
+    assert run("is:marked", items, marked={"a", "c"}) == ["a", "c"]
+    assert run("-is:marked", items, marked={"a", "c"}) == ["b"]
+    assert run("is:marked", items) == []
 
 
 def test_unknown_is_lists_what_it_takes() -> None:
     problem = error("is:urgent")
-    assert "'is:urgent'" in str(problem) and "dup, flash, kill, embargoed, marked" in str(problem)
+    assert "'is:urgent'" in str(problem)
+    assert "dup, unread, read, flash, kill, embargoed, marked" in str(problem)
 
 
 def test_slug_prefix_and_language() -> None:

@@ -134,7 +134,8 @@ def _show(desk: Desk, wire: Wire | None, item_id: str, as_json: bool) -> int:
     if wire is not None and item_id in wire.items:
         record["item"] = wire.items[item_id].to_json()
     decision = desk.decision(item_id)
-    record["decision"] = {"status": decision.status, "tags": list(decision.tags),
+    record["decision"] = {"status": decision.status, "read": not decision.unread,
+                          "tags": list(decision.tags),
                           "assignee": decision.assignee, "priority": decision.priority,
                           "note": decision.note, "story": decision.story,
                           "not_same": list(decision.not_same)}
@@ -163,6 +164,8 @@ def _export(desk: Desk, wire: Wire | None, fmt: str) -> int:
             "id": item_id, "headline": item.headline if item else "",
             "source": item.source if item else "", "time": item.sort_time if item else "",
             "status": decision.status,
+            "read": not decision.unread if fmt == "json" else
+            ("no" if decision.unread else "yes"),
             # JSON keeps the list (a tag may hold a space); a CSV cell holds them joined
             "tags": list(decision.tags) if fmt == "json" else " ".join(decision.tags),
             "assignee": decision.assignee, "priority": decision.priority or "",

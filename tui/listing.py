@@ -53,7 +53,7 @@ class Listing:
 
 
 def is_pinned(wire: Wire, desk: Desk, key: str) -> bool:
-    return wire.items[key].is_flash and desk.decision(key).status == "new"
+    return wire.items[key].is_flash and desk.decision(key).unread
 
 
 @dataclass
@@ -123,7 +123,7 @@ def build(wire: Wire, desk: Desk, mode: Mode, *, only: Collection[str] | None = 
 def _flat(wire: Wire, desk: Desk, only: Collection[str] | None,
           cache: ListingCache) -> Listing:
     pinned = [key for key in cache.flash_keys(wire)
-              if desk.decision(key).status == "new" and (only is None or key in only)]
+              if desk.decision(key).unread and (only is None or key in only)]
     pinned.sort(key=wire.order_position)
     keys = list(wire.order) if only is None else [key for key in wire.order if key in only]
     if pinned:

@@ -43,7 +43,7 @@ def _base() -> dict[str, bytes]:
         desk.merge("story:a", ["a", "c"])
         desk.not_same("a", "d")
         desk.set_lead("story:a", "c")
-        desk.mark(["b"])
+        desk.set_read(["b"], True)
         desk.undo()
         desk.split("e")
         files = DeskFiles(folder / "desk.toml")

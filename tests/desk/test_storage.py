@@ -29,7 +29,6 @@ def test_every_kind_of_decision_survives_a_restart(tmp_path: Path) -> None:
     desk.assign("a", "Ben Okafor")
     desk.set_priority("a", 2)
     desk.note("a", 'call "the desk" [bold]now[/]')
-    desk.mark(["b", "c"])
     desk.merge("story:a", ["a", "c"])
     desk.split("d")
     desk.not_same("a", "e")
@@ -38,7 +37,6 @@ def test_every_kind_of_decision_survives_a_restart(tmp_path: Path) -> None:
     assert again.state == desk.state
     assert again.decision("a").note == 'call "the desk" [bold]now[/]'
     assert again.decision("e").not_same == ("a",)
-    assert again.marked() == ["b", "c"]
     assert again.state.leads == {"story:a": "c"}
 
 

@@ -109,8 +109,8 @@ class WiredeskApp(DayLoading):
         over the day (at 100,000 items that pass held a key back 100 ms while loading)."""
         items, decision = self.wire.items, self.desk.decision
         read = sum(1 for key, d in self.desk.state.decisions.items()
-                   if d.status != "new" and key in items)
-        flash = sum(1 for key in self.wire.flashes if decision(key).status == "new")
+                   if not d.unread and key in items)
+        flash = sum(1 for key in self.wire.flashes if decision(key).unread)
         self._counts = (len(self.wire.order) - read, flash)
 
     def _relist(self, recount: bool = True) -> None:
@@ -132,12 +132,15 @@ class WiredeskApp(DayLoading):
                                self._query_context()))
 
     def _query_context(self) -> Context:
-        return Context(editor=self.desk.editor, now=time.time(),
+        return Context(editor=self.desk.editor, now=time.time(), marked=self.queue.marked,
                        story_size=self.wire.stories.size_of, index=self.search_index)
 
     def _update_counts(self) -> None:
         unread, flash = self._counts
         parts = [f"{len(self.wire):,} items", f"{self.arrived} new", f"{unread:,} unread"]
+        marked = len(self.marked())
+        if marked:
+            parts.append(f"{marked:,} marked")
         if flash:
             parts.append(f"{flash} flash")
         if self.wire.quarantined:
@@ -209,11 +212,16 @@ class WiredeskApp(DayLoading):
     # --- deciding ----------------------------------------------------------------------
     def targets(self) -> list[str]:
         """The marked items (bulk work), else the item under the cursor."""
-        marked = [k for k in self.desk.marked() if k in self.wire.items]
+        marked = self.marked()
         if marked:
             return marked
         current = self.queue.current_id
         return [current] if current else []
+
+    def marked(self) -> list[str]:
+        """The items marked for bulk work, in the order marked."""
+        items = self.wire.items
+        return [k for k in self.queue.marked if k in items]
 
     def decide(self, change: Callable[[], object], done: str) -> bool:
         try:
@@ -286,8 +294,8 @@ class WiredeskApp(DayLoading):
     def action_read(self) -> None:
         keys = self.targets()
         if keys:
-            unread = all(self.desk.decision(k).status == "new" for k in keys)
-            self.decide(lambda: self.desk.set_status(keys, "seen" if unread else "new"), "")
+            unread = all(self.desk.decision(k).unread for k in keys)
+            self.decide(lambda: self.desk.set_read(keys, unread), "")
 
     def action_priority(self) -> None:
         keys = self.targets()
@@ -320,17 +328,18 @@ class WiredeskApp(DayLoading):
         key = self.queue.current_id
         if key is None:
             return
-        on = self.desk.editor not in self.desk.decision(key).marks
-        self.decide(lambda: self.desk.mark(key, on), "")
+        self.queue.toggle_mark(key)
+        self._update_counts()
         self.queue.action_move(1)
 
     def action_clear(self) -> None:
         if self.filter_text or self.search_text:
             self.filter_text = self.search_text = ""
             self._relist(recount=False)
-        elif self.desk.marked():
-            marked = self.desk.marked()
-            self.decide(lambda: self.desk.mark(marked, on=False), "Marks cleared")
+        elif self.queue.marked:
+            self.queue.clear_marks()
+            self._update_counts()
+            self.notify("Marks cleared", timeout=2)
 
     def action_undo(self) -> None:
         self.decide(self._undo_or_say, "")
@@ -357,7 +366,7 @@ class WiredeskApp(DayLoading):
         key = self.queue.current_id
         if key is None:
             return
-        marked = [k for k in self.desk.marked() if k in self.wire.items and k != key]
+        marked = [k for k in self.marked() if k != key]
         if not marked:
             suggestion = self.wire.suggested_duplicate(key)
             if suggestion is None:
@@ -379,7 +388,7 @@ class WiredeskApp(DayLoading):
         key = self.queue.current_id
         if key is None:
             return
-        others = [k for k in self.desk.marked() if k != key]
+        others = [k for k in self.marked() if k != key]
         if not others:
             lead = self.wire.story_of(key)
             others = [m for m in (lead.members if lead else []) if m != key][:1]

@@ -88,6 +88,9 @@ class QueueView(ScrollView, can_focus=True):
         self.only: set[str] | None = None
         self.ranked: list[str] | None = None
         self.opened: set[str] = set()
+        #: the items marked for bulk work, in the order marked: view state of this
+        #: editor's screen, never a decision (not journaled, not undone)
+        self.marked: dict[str, None] = {}
         #: set by the app: is the item's story killed, is the item under embargo
         self.killed: Callable[[str], bool] = lambda _key: False
         self.embargoed: Callable[[str], bool] = lambda _key: False
@@ -165,6 +168,25 @@ class QueueView(ScrollView, can_focus=True):
             self.scroll_to(y=row - self.size.height + 1, animate=False, immediate=True)
         self.refresh_line(row)
         self.post_message(CursorMoved(self.current_id))
+
+    def toggle_mark(self, item_id: str) -> None:
+        if item_id in self.marked:
+            del self.marked[item_id]
+        else:
+            self.marked[item_id] = None
+        self.redraw(item_id)
+
+    def clear_marks(self) -> None:
+        marked, self.marked = self.marked, {}
+        for item_id in marked:
+            self.redraw(item_id)
+
+    def redraw(self, item_id: str) -> None:
+        """Draw one item's row again, if it is listed."""
+        self._drawn.pop(item_id, None)
+        row = self.listing.row(item_id)
+        if row is not None:
+            self.refresh_line(row)
 
     def on_click(self, event: events.Click) -> None:
         self.focus()
@@ -287,7 +309,7 @@ class QueueView(ScrollView, can_focus=True):
     def _badge(self, item_id: str) -> str:
         """How many items the story has, and which version this one is (●: marked)."""
         size = self.wire.stories.size_of(item_id)
-        marked = "●" if self.desk.editor in self.desk.decision(item_id).marks else ""
+        marked = "●" if item_id in self.marked else ""
         version = self.wire.items[item_id].version
         shown = f" v{version}" if version and size > 1 and len(version) <= 3 else ""
         return f"{marked}×{size}{shown}" if size > 1 else marked
@@ -301,7 +323,7 @@ class QueueView(ScrollView, can_focus=True):
             return styles["queue--spiked"]
         if killed:
             return styles["queue--killed"]
-        if decision.status == "new":
+        if decision.unread:
             style += styles["queue--new"]
         if item.is_flash:
             style += styles["queue--flash"]

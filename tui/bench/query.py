@@ -116,8 +116,8 @@ def _decisions(keys: list[str]) -> DeskState:
         if rng.random() < 0.3:
             continue  # never opened: the default decision
         state.put(key, Decision(status=rng.choice(("seen", "seen", "used", "spiked")),
-                                tags=rng.choice(tags), assignee=rng.choice(people),
-                                marks=(EDITOR,) if rng.random() < 0.02 else ()))
+                                read=rng.random() < 0.5 or None,
+                                tags=rng.choice(tags), assignee=rng.choice(people)))
     return state
 
 

@@ -47,6 +47,10 @@ def status(state: DeskState, items: Iterable[str], value: str) -> list[Change]:
     return _scalar(state, items, "status", value)
 
 
+def read(state: DeskState, items: Iterable[str], value: bool) -> list[Change]:
+    return _scalar(state, items, "read", value)
+
+
 def assign(state: DeskState, items: Iterable[str], who: str) -> list[Change]:
     return _scalar(state, items, "assignee", who.strip())
 
@@ -59,10 +63,6 @@ def priority(state: DeskState, items: Iterable[str], value: int | None) -> list[
 
 def note(state: DeskState, items: Iterable[str], text: str) -> list[Change]:
     return _scalar(state, items, "note", text.strip())
-
-
-def mark(state: DeskState, items: Iterable[str], who: str, on: bool = True) -> list[Change]:
-    return _sets(state, items, "marks", add=[who] if on else [], remove=[] if on else [who])
 
 
 def merge(state: DeskState, story: str, items: Iterable[str]) -> list[Change]:

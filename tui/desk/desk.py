@@ -315,6 +315,11 @@ class Desk:
         return self.act("status", f"{value} {_what(ids)}",
                         lambda s: actions.status(s, ids, value))
 
+    def set_read(self, items: Iterable[str] | str, value: bool) -> Event | None:
+        ids = _ids(items)
+        return self.act("read", f"{'read' if value else 'unread'} {_what(ids)}",
+                        lambda s: actions.read(s, ids, value))
+
     def assign(self, items: Iterable[str] | str, who: str) -> Event | None:
         ids = _ids(items)
         return self.act("assign", f"assign {_what(ids)} to {who or 'nobody'}",
@@ -329,14 +334,6 @@ class Desk:
     def note(self, items: Iterable[str] | str, text: str) -> Event | None:
         ids = _ids(items)
         return self.act("note", f"note on {_what(ids)}", lambda s: actions.note(s, ids, text))
-
-    def mark(self, items: Iterable[str] | str, on: bool = True) -> Event | None:
-        ids = _ids(items)
-        return self.act("mark", f"{'mark' if on else 'unmark'} {_what(ids)}",
-                        lambda s: actions.mark(s, ids, self.editor, on))
-
-    def marked(self) -> list[str]:
-        return [i for i, d in self.state.decisions.items() if self.editor in d.marks]
 
     def merge(self, story: str, items: Iterable[str] | str) -> Event | None:
         ids = _ids(items)

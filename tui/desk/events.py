@@ -12,6 +12,8 @@ from tui.desk.state import Change
 UNDO = "undo"
 RECENT = 500
 REDO = "redo"
+#: actions old journals hold that are no longer decisions (marks are view state now)
+NOT_UNDONE = frozenset({"mark"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +114,7 @@ class History:
             if event.target in redo:
                 redo.remove(event.target)
                 undo.append(event.target)
-        else:
+        elif event.action not in NOT_UNDONE:
             self.events[event.id] = event
             undo.append(event.id)
             redo.clear()

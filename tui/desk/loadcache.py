@@ -17,7 +17,7 @@ from tui.desk.events import RECENT, Event, History
 from tui.desk.files import digest, write_atomic
 from tui.desk.state import Change, Decision, DeskState
 
-VERSION = 3
+VERSION = 4
 
 
 @dataclass
@@ -59,8 +59,8 @@ def write(path: Path, snapshot_raw: bytes | None, journal_prefix: bytes, state: 
         "version": VERSION,
         "snapshot": digest(snapshot_raw) if snapshot_raw is not None else "",
         "journal": digest(journal_prefix), "journal_length": len(journal_prefix), "seq": seq,
-        "items": {k: [d.status, list(d.tags), d.assignee, d.priority, d.note, d.story,
-                      list(d.not_same), list(d.marks)] for k, d in state.decisions.items()},
+        "items": {k: [d.status, d.read, list(d.tags), d.assignee, d.priority, d.note, d.story,
+                      list(d.not_same)] for k, d in state.decisions.items()},
         "leads": state.leads,
         "undo": history.undo, "redo": history.redo,
         "events": [_event(e) for e in history.events.values()],
@@ -71,9 +71,8 @@ def write(path: Path, snapshot_raw: bytes | None, journal_prefix: bytes, state: 
 
 def _state(data: dict[str, Any]) -> DeskState:
     decisions = {
-        key: Decision(status, tuple(tags), assignee, priority, note, story, tuple(not_same),
-                      tuple(marks))
-        for key, (status, tags, assignee, priority, note, story, not_same, marks)
+        key: Decision(status, read, tuple(tags), assignee, priority, note, story, tuple(not_same))
+        for key, (status, read, tags, assignee, priority, note, story, not_same)
         in data["items"].items()
     }
     return DeskState(decisions, dict(data["leads"]))

@@ -12,6 +12,7 @@ import tomli_w
 from tui.desk.files import StateError
 from tui.desk.state import (
     ITEM_SCALARS,
+    LEGACY_SET_FIELDS,
     SET_FIELDS,
     STATUSES,
     Decision,
@@ -121,7 +122,8 @@ class _Bad(ValueError):
 def _decision(entry: Any) -> Decision:
     if not isinstance(entry, dict):
         raise _Bad("must be a table")
-    unknown = set(entry) - set(ITEM_SCALARS) - SET_FIELDS
+    # `marks` was kept here before marks became view state: read past, not kept
+    unknown = set(entry) - set(ITEM_SCALARS) - SET_FIELDS - LEGACY_SET_FIELDS
     if unknown:
         key = sorted(unknown)[0]
         raise _Bad(f"unknown key {key!r}", key)
@@ -134,6 +136,9 @@ def _decision(entry: Any) -> Decision:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise _Bad(f"{name} must be a list of text", name)
         sets[name] = tuple(value)
+    read = entry.get("read")
+    if read is not None and not isinstance(read, bool):
+        raise _Bad("read must be true or false", "read")
     priority = entry.get("priority")
     if priority is not None:
         try:
@@ -146,9 +151,9 @@ def _decision(entry: Any) -> Decision:
         if not isinstance(value, str):
             raise _Bad(f"{name} must be text", name)
         texts[name] = value
-    return Decision(status=status, priority=priority, assignee=texts["assignee"],
+    return Decision(status=status, read=read, priority=priority, assignee=texts["assignee"],
                     note=texts["note"], story=texts["story"], tags=sets["tags"],
-                    not_same=sets["not_same"], marks=sets["marks"])
+                    not_same=sets["not_same"])
 
 
 def seq_line(text: str) -> int | None:

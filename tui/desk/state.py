@@ -12,8 +12,10 @@ from typing import Any
 
 STATUSES = ("new", "seen", "used", "spiked")
 #: fields that hold a set of values: changed by adding and removing, so concurrent edits merge
-SET_FIELDS = frozenset({"tags", "not_same", "marks"})
-ITEM_SCALARS = ("status", "assignee", "priority", "note", "story")
+SET_FIELDS = frozenset({"tags", "not_same"})
+#: fields journals from before marks were view state still hold: read, and left out
+LEGACY_SET_FIELDS = frozenset({"marks"})
+ITEM_SCALARS = ("status", "read", "assignee", "priority", "note", "story")
 STORY_SCALARS = ("lead",)
 #: `story` value of an item the editor took out of its story: it stands alone
 ALONE = "alone"
@@ -22,6 +24,8 @@ ALONE = "alone"
 @dataclass(frozen=True, slots=True)
 class Decision:
     status: str = "new"
+    #: what the editor said with `r`; None: read once decided (any status but "new")
+    read: bool | None = None
     tags: tuple[str, ...] = ()
     assignee: str = ""
     priority: int | None = None
@@ -30,8 +34,11 @@ class Decision:
     story: str = ""
     #: items the editor said are "not the same story" as this one
     not_same: tuple[str, ...] = ()
-    #: editors who marked this item for bulk work
-    marks: tuple[str, ...] = ()
+
+    @property
+    def unread(self) -> bool:
+        """Read state is its own field: `r` on a used or spiked item leaves the status."""
+        return not self.read if self.read is not None else self.status == "new"
 
     def is_default(self) -> bool:
         return self == _DEFAULT
@@ -53,13 +60,13 @@ class Change:
     remove: tuple[str, ...] = ()
 
     def inverse(self) -> Change:
-        if self.field in SET_FIELDS:
+        if self.field in SET_FIELDS or self.field in LEGACY_SET_FIELDS:
             return replace(self, add=self.remove, remove=self.add)
         return replace(self, before=self.after, after=self.before)
 
     def to_toml(self) -> dict[str, Any]:
         data: dict[str, Any] = {"table": self.table, "key": self.key, "field": self.field}
-        if self.field in SET_FIELDS:
+        if self.field in SET_FIELDS or self.field in LEGACY_SET_FIELDS:
             if self.add:
                 data["add"] = list(self.add)
             if self.remove:
@@ -77,10 +84,11 @@ class Change:
         table, key, name = data["table"], data["key"], data["field"]
         if table not in ("items", "stories") or not isinstance(key, str):
             raise ValueError(f"a change names an unknown table {table!r}")
-        allowed = ITEM_SCALARS + tuple(SET_FIELDS) if table == "items" else STORY_SCALARS
+        allowed = (ITEM_SCALARS + tuple(SET_FIELDS | LEGACY_SET_FIELDS) if table == "items"
+                   else STORY_SCALARS)
         if name not in allowed:
             raise ValueError(f"a change names an unknown field {name!r}")
-        if name in SET_FIELDS:
+        if name in SET_FIELDS or name in LEGACY_SET_FIELDS:
             return cls(table, key, name, add=_strings(data.get("add", [])),
                        remove=_strings(data.get("remove", [])))
         return cls(table, key, name, before=_scalar(name, data.get("before")),
@@ -98,6 +106,10 @@ def _scalar(name: str, value: Any) -> Any:
         return None
     if name == "priority":
         check_priority(value)
+        return value
+    if name == "read":
+        if not isinstance(value, bool):
+            raise ValueError("read must be true or false")
         return value
     if not isinstance(value, str):
         raise ValueError(f"{name} must be text")
@@ -141,6 +153,8 @@ class DeskState:
                 self.leads.pop(change.key, None)
             else:
                 self.leads[change.key] = change.after
+            return
+        if change.field in LEGACY_SET_FIELDS:
             return
         current = self.get(change.key)
         if change.field in SET_FIELDS:

@@ -25,6 +25,7 @@ from tui.query.terms import (
     Context,
     DecisionOf,
     FieldTerm,
+    MarkedTerm,
     SlugTerm,
     StoryTerm,
     Term,
@@ -37,7 +38,8 @@ FIELDS: dict[str, str] = {
     "urgency": "urgency:<=3", "assigned": "assigned:me", "is": "is:dup",
     "slug": "slug:storm", "lang": "lang:en",
 }
-IS_VALUES = ("dup", "flash", "kill", "embargoed", "marked", "correction", "update")
+IS_VALUES = ("dup", "unread", "read", "flash", "kill", "embargoed", "marked", "correction",
+             "update")
 #: `is:flash`: urgency this high (1 is the most urgent) or higher
 
 _FIELD = re.compile(r"([A-Za-z]+):")
@@ -156,7 +158,11 @@ def _is(raw: _Raw, value: str) -> Term:
     if value == "dup":
         return StoryTerm(raw.text, raw.negated)
     if value == "marked":
-        return FieldTerm(raw.text, raw.negated, "marks", _marked, on_decision=True)
+        return MarkedTerm(raw.text, raw.negated)
+    if value in ("unread", "read"):
+        want = value == "unread"
+        return FieldTerm(raw.text, raw.negated, "unread",
+                         lambda unread, ctx: bool(unread) == want, on_decision=True)
     if value == "flash":
         return FieldTerm(raw.text, raw.negated, "urgency", _flash)
     if value == "embargoed":
@@ -165,11 +171,6 @@ def _is(raw: _Raw, value: str) -> Term:
         return FieldTerm(raw.text, raw.negated, "signal", lambda signal, ctx: value in signal)
     raise QueryError(f"'{raw.text}' is not something an item can be; is: takes "
                      f"{', '.join(IS_VALUES)}", raw.text)
-
-
-def _marked(marks: tuple[str, ...], ctx: Context) -> bool:
-    me = folded(ctx.editor)
-    return bool(me) and any(folded(mark) == me for mark in marks)
 
 
 def _flash(urgency: int | None, ctx: Context) -> bool:

@@ -8,7 +8,7 @@ day's wire repeats a handful of sources, statuses and tag sets over every item.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Collection, Hashable, Mapping
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
@@ -30,6 +30,8 @@ class Context:
     story_size: Callable[[str], int]
     #: folded words of every item; without it text terms fold each item they test
     index: SearchIndex | None = None
+    #: the items the editor marked on their screen (view state, not a decision)
+    marked: Collection[str] = ()
 
 
 class Term:
@@ -99,6 +101,24 @@ class FieldTerm(Term):
         if self.negated:
             return [k for k in keys if not memo[get(items[k])]]
         return [k for k in keys if memo[get(items[k])]]
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedTerm(Term):
+    """`is:marked`: marked on this editor's screen."""
+
+    text: str
+    negated: bool
+
+    def test(self, item: Item, decision: Decision, ctx: Context) -> bool:
+        return item.key in ctx.marked
+
+    def keep(self, keys: list[str], items: Mapping[str, Item], decision: DecisionOf,
+             ctx: Context) -> list[str]:
+        marked = ctx.marked
+        if self.negated:
+            return [k for k in keys if k not in marked]
+        return [k for k in keys if k in marked]
 
 
 @dataclass(frozen=True, slots=True)

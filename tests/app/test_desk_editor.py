@@ -1,0 +1,136 @@
+"""The desk as a desk editor expects it (issue 14): read state, marks, kills, splits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from wiredesk_testdata import record_notifications
+
+from tui.app.app import WiredeskApp
+from tui.app.queue import QueueView
+from tui.cli import build_app
+from tui.config import Config
+from tui.desk.desk import Desk
+
+ANBAR = "urn:newsml:dpa.com:20090101:190314-99-380412@1"
+
+
+@pytest.fixture
+def app(config: Config, inbox: Path, state_file: Path) -> WiredeskApp:
+    return build_app(config, [inbox], Desk(state_file, editor="ana"), poll_seconds=60)
+
+
+async def _start(app: WiredeskApp, pilot: Pilot[None]) -> QueueView:
+    await app.wait_loaded()
+    await pilot.pause()
+    return app.query_one(QueueView)
+
+
+async def _on(pilot: Pilot[None], queue: QueueView, key: str) -> None:
+    queue.move_to(queue.listing.row_of[key])
+    await pilot.pause()
+
+
+async def test_read_is_its_own_field_and_never_overwrites_used_or_spiked(
+        app: WiredeskApp) -> None:
+    async with app.run_test(size=(160, 50)) as pilot:
+        queue = await _start(app, pilot)
+        await _on(pilot, queue, ANBAR)
+        assert app.desk.decision(ANBAR).unread
+        await pilot.press("r")
+        assert not app.desk.decision(ANBAR).unread
+        assert app.desk.decision(ANBAR).status == "new"
+        await pilot.press("U")
+        await pilot.press("r")  # back to unread: still used
+        decision = app.desk.decision(ANBAR)
+        assert decision.status == "used" and decision.unread
+        await pilot.press("r")
+        assert app.desk.decision(ANBAR).status == "used"
+        assert not app.desk.decision(ANBAR).unread
+        await pilot.press("s", "r")
+        decision = app.desk.decision(ANBAR)
+        assert decision.status == "spiked" and decision.unread
+        await pilot.press("u")  # undo takes back the `r` alone
+        decision = app.desk.decision(ANBAR)
+        assert decision.status == "spiked" and not decision.unread
+
+
+def test_read_state_survives_the_snapshot_and_a_fresh_start(state_file: Path) -> None:
+    desk = Desk(state_file, editor="ana")
+    desk.set_status("a", "used")
+    desk.set_read("a", False)
+    desk.set_read("b", True)
+    desk.compact()
+    again = Desk(state_file, editor="ana")
+    assert again.decision("a").status == "used" and again.decision("a").unread
+    assert again.decision("b").status == "new" and not again.decision("b").unread
+    assert "read = false" in state_file.read_text()
+    state_file.with_name("desk.cache.json").unlink(missing_ok=True)
+    for cached in state_file.parent.glob("*.cache*"):
+        cached.unlink()
+    third = Desk(state_file, editor="ana")
+    assert third.decision("a").unread and not third.decision("b").unread
+
+
+def test_a_legacy_seen_status_still_reads_as_read(state_file: Path) -> None:
+    desk = Desk(state_file, editor="ana")
+    desk.set_status("a", "seen")
+    assert not desk.decision("a").unread
+
+
+async def test_marks_are_counted_named_in_prompts_and_never_undone(app: WiredeskApp,
+                                                                   state_file: Path) -> None:
+    async with app.run_test(size=(160, 50)) as pilot:
+        queue = await _start(app, pilot)
+        await _on(pilot, queue, ANBAR)
+        await pilot.press("r")  # a decision, to be undone later
+        await pilot.press("space", "space")
+        await pilot.pause()
+        assert "2 marked" in app.status
+        await pilot.press("t")
+        assert "Tag 2 marked items" in app.screen.title_text  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        for key in ("a", "p", "n"):
+            await pilot.press(key)
+            assert "2 marked items" in app.screen.title_text  # type: ignore[attr-defined]
+            await pilot.press("escape")
+        journal = state_file.with_name("desk.journal.toml").read_text()
+        assert 'action = "mark"' not in journal  # view state, not a decision
+        notices = record_notifications(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert notices[-1].startswith("Undone: read")  # the decision, not a mark
+        assert len(app.marked()) == 2
+        assert "2 marked" in app.status
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.marked() and "marked" not in app.status
+
+
+def test_marks_in_an_old_journal_are_read_and_left_out(state_file: Path) -> None:
+    """Journals from before marks were view state hold `mark` actions: they still load,
+    change nothing and are not what `u` undoes."""
+    desk = Desk(state_file, editor="ana")
+    desk.tag("a", "world")
+    journal = state_file.with_name("desk.journal.toml")
+    journal.write_text(journal.read_text() + '''
+[[event]]
+seq = 2
+id = "0123456789abcdef"
+who = "ana"
+at = "2026-12-01T10:00:00.000+00:00"
+action = "mark"
+summary = "mark a"
+
+[[event.change]]
+table = "items"
+key = "a"
+field = "marks"
+add = ["ana"]
+''')
+    again = Desk(state_file, editor="ana")
+    assert again.decision("a").tags == ("world",)
+    undone = again.undo()
+    assert undone is not None and undone.summary == "undo: tag world on a"
