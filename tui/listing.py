@@ -179,7 +179,7 @@ def _story_rows(wire: Wire, desk: Desk) -> _StoryRows:
             continue
         present = sorted((m for m in story.members if m in items), key=wire.order_position)
         lead = chosen.get(story.id, "")
-        if lead not in present:
+        if lead not in present or "kill" in items[lead].signal:  # never a kill notice
             lead = story.lead if story.lead in present else present[0]
         rows.row_of_story[story.id] = len(leads)
         leads.append(lead)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,46 @@ add = ["ana"]
     assert again.decision("a").tags == ("world",)
     undone = again.undo()
     assert undone is not None and undone.summary == "undo: tag world on a"
+
+
+def _kill_inbox(tmp_path: Path) -> Path:
+    inbox = tmp_path / "kill-inbox"
+    inbox.mkdir()
+    records = [
+        {"id": "ap-1", "source": "AP", "slug": "BC-US--Obit-Hollis",
+         "headline": "Ray Hollis, jazz pianist, dies at 81",
+         "body": "Ray Hollis, the jazz pianist, died on Tuesday in New Orleans. He was 81.",
+         "created": "2019-03-14T13:10:00+00:00"},
+        {"id": "ap-2", "source": "AP", "slug": "BC-US--Obit-Hollis-KILL",
+         "headline": "KILL KILL KILL", "signal": ["kill"],
+         "body": "Ray Hollis, the jazz pianist, is alive. The story is withdrawn.",
+         "created": "2019-03-14T15:20:00+00:00"},
+    ]
+    (inbox / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    return inbox
+
+
+async def test_a_kill_notice_never_leads_and_the_banner_names_the_killed_item(
+        config: Config, tmp_path: Path) -> None:
+    app = build_app(config, [_kill_inbox(tmp_path)], Desk(tmp_path / "d.toml", editor="ana"),
+                    poll_seconds=60)
+    async with app.run_test(size=(160, 50)) as pilot:
+        queue = await _start(app, pilot)
+        story = app.wire.story_of("ap-1")
+        assert story is not None and set(story.members) == {"ap-1", "ap-2"}
+        assert story.lead == "ap-1"
+        await _on(pilot, queue, "ap-1")
+        await pilot.pause(0.2)
+        banner = app.kill_banner("ap-1")
+        assert "Ray Hollis, jazz pianist, dies at 81" in banner
+        assert "KILL KILL KILL" not in banner.split("withdrawn by")[0]
+        notices = record_notifications(app)
+        await pilot.press("U")
+        await pilot.pause()
+        assert app.desk.decision("ap-1").status == "new"
+        assert any("killed" in n.lower() and "cannot be marked used" in n for n in notices)
+        await _on(pilot, queue, "ap-2")
+        await pilot.press("L")
+        await pilot.pause()
+        assert app.desk.state.leads == {}  # a kill notice is refused as lead
+        assert any("kill notice cannot lead" in n for n in notices)

@@ -26,6 +26,7 @@ from tui.app.reports import DiffScreen, QuarantineScreen
 from tui.app.screens import HelpRow, HelpScreen, Picker, Prompt
 from tui.app.statusline import StatusLine
 from tui.app.story_panel import StoryPanel
+from tui.app.timefmt import clock
 from tui.config import Config
 from tui.dedup import bulk
 from tui.dedup.diff import diff_items
@@ -187,7 +188,7 @@ class WiredeskApp(DayLoading):
         item = self.wire.items[key]
         previews.first().show(render_item(
             item, self.desk.decision(key), self.wire.stories.size_of(key),
-            killed_by=self._kill_notice(key), embargoed=self.is_embargoed(key)))
+            killed_by=self.kill_banner(key), embargoed=self.is_embargoed(key)))
         self.query_one(StoryPanel).show(self.wire, key)
 
     def _story_keys(self, key: str) -> list[str]:
@@ -196,14 +197,38 @@ class WiredeskApp(DayLoading):
         return self.wire.stories.detector.member_ids(key) or [key]
 
     def _kill_notice(self, key: str) -> str:
+        """The story's kill or withdrawal notice, if it has one ("" if not)."""
+        items = self.wire.items
         for member in self._story_keys(key):
-            item = self.wire.items.get(member)
+            item = items.get(member)
             if item is not None and "kill" in item.signal:
-                return f"{item.source}: {item.headline}"
+                return member
         return ""
 
     def is_killed(self, key: str) -> bool:
         return bool(self._kill_notice(key))
+
+    def kill_banner(self, key: str) -> str:
+        """What the preview's banner says of a killed story: the item that was killed
+        (the one the notice links to, else the newest other of its agency), and who
+        withdrew it."""
+        notice_key = self._kill_notice(key)
+        if not notice_key:
+            return ""
+        items = self.wire.items
+        notice = items[notice_key]
+        placed = self.wire.lineages(notice_key).get(notice_key)
+        killed = placed.to if placed is not None and placed.to in items else ""
+        if not killed or killed == notice_key:
+            others = [m for m in self._story_keys(key)
+                      if m in items and "kill" not in items[m].signal]
+            own = [m for m in others if items[m].source == notice.source] or others
+            killed = max(own, key=lambda m: items[m].sort_time) if own else ""
+        when = clock(notice.sort_time)
+        if not killed:
+            return f"{notice.source} {when}: {notice.headline}"
+        item = items[killed]
+        return f"{item.source}: {item.headline} (withdrawn by {notice.source} {when})"
 
     def is_embargoed(self, key: str) -> bool:
         embargo = self.wire.items[key].embargo
@@ -282,6 +307,13 @@ class WiredeskApp(DayLoading):
 
     def action_used(self) -> None:
         keys = self.targets()
+        killed = [k for k in keys if self.is_killed(k)]
+        if killed:
+            notice = self.wire.items[self._kill_notice(killed[0])]
+            self.notify(f"Killed by {notice.source} ({notice.headline}): a killed story "
+                        "cannot be marked used. Spike it, or ask the agency.",
+                        severity="error", markup=False)
+            return
         held = [k for k in keys if self.is_embargoed(k)]
         if held:
             item = self.wire.items[held[0]]
@@ -405,9 +437,14 @@ class WiredeskApp(DayLoading):
 
     def action_lead(self) -> None:
         key = self.queue.current_id
-        if key is not None:
-            story = self._story_id(key)
-            self.decide(lambda: self.desk.set_lead(story, key), "Lead of the story")
+        if key is None:
+            return
+        if "kill" in self.wire.items[key].signal:
+            self.notify("A kill notice cannot lead its story: the story it killed leads, "
+                        "struck through.", severity="warning", markup=False)
+            return
+        story = self._story_id(key)
+        self.decide(lambda: self.desk.set_lead(story, key), "Lead of the story")
 
     def action_diff(self) -> None:
         key = self.queue.current_id

@@ -425,8 +425,11 @@ class Detector:
     def lead_of(self, members: list[int]) -> int:
         """The newest version of the agency that had the story first: the source of the
         earliest member (time, then order of arrival), its newest item (ditto) that has
-        a body, or its newest item if none has (an alert not yet followed up)."""
-        docs = [Features._make(self._docs[m]) for m in members]
+        a body, or its newest item if none has (an alert not yet followed up). A kill or
+        withdrawal notice never leads while the story has any other item: the editor must
+        see the story that was killed, struck through, not the notice."""
+        every = [Features._make(self._docs[m]) for m in members]
+        docs = [d for d in every if not d.kill] or every
         first = min(docs, key=lambda d: (d.t, d.idx))
         own = [d for d in docs if d.source == first.source]
         with_body = [d for d in own if d.words] or own
