@@ -178,3 +178,70 @@ async def test_a_kill_notice_never_leads_and_the_banner_names_the_killed_item(
         await pilot.pause()
         assert app.desk.state.leads == {}  # a kill notice is refused as lead
         assert any("kill notice cannot lead" in n for n in notices)
+
+
+def _story_inbox(tmp_path: Path) -> Path:
+    inbox = tmp_path / "story-inbox"
+    inbox.mkdir()
+    body = ("Firefighters fought a blaze at a chemical plant in Ludwigshafen on Monday "
+            "night. Two workers were hurt, the company said.")
+    records = [
+        {"id": "dpa-1", "source": "dpa", "headline": "Fire at Ludwigshafen chemical plant",
+         "body": body, "created": "2019-03-14T08:00:00+00:00"},
+        {"id": "dpa-2", "source": "dpa", "headline": "REPEAT Fire at Ludwigshafen chemical plant",
+         "body": body, "created": "2019-03-14T08:30:00+00:00"},
+        {"id": "dpa-3", "source": "dpa", "headline": "REPEAT Fire at Ludwigshafen chemical plant",
+         "body": body, "created": "2019-03-14T09:00:00+00:00"},
+        {"id": "afp-1", "source": "AFP", "headline": "Markets close higher in Frankfurt",
+         "body": "The DAX rose 1.2 percent on Thursday as bank shares gained.",
+         "created": "2019-03-14T09:30:00+00:00"},
+    ]
+    (inbox / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    return inbox
+
+
+async def test_split_on_the_item_that_names_its_story_keeps_the_rest_together(
+        config: Config, tmp_path: Path) -> None:
+    app = build_app(config, [_story_inbox(tmp_path)], Desk(tmp_path / "d.toml", editor="ana"),
+                    poll_seconds=60)
+    async with app.run_test(size=(160, 50)) as pilot:
+        queue = await _start(app, pilot)
+        assert app.wire.stories.size_of("dpa-1") == 3
+        named = app.wire.story_of("dpa-1")
+        assert named is not None and named.id == "story:dpa-1"
+        await _on(pilot, queue, "dpa-1")
+        await pilot.press("space")  # afp-1 goes into the story by hand
+        await _on(pilot, queue, "afp-1")
+        await pilot.press("space")
+        await _on(pilot, queue, "dpa-2")
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.wire.stories.size_of("dpa-2") == 4
+        await pilot.press("escape")
+        await _on(pilot, queue, "dpa-1")
+        await pilot.press("M")
+        await pilot.pause()
+        assert app.wire.stories.size_of("dpa-1") == 1
+        rest = app.wire.story_of("dpa-2")
+        assert rest is not None and set(rest.members) == {"dpa-2", "dpa-3", "afp-1"}
+        assert rest.id != "story:dpa-1"
+        await pilot.press("u")  # one step: all back as before
+        await pilot.pause()
+        assert app.wire.stories.size_of("dpa-1") == 4
+
+
+async def test_not_the_same_story_is_one_undo_step(config: Config, tmp_path: Path) -> None:
+    app = build_app(config, [_story_inbox(tmp_path)], Desk(tmp_path / "d.toml", editor="ana"),
+                    poll_seconds=60)
+    async with app.run_test(size=(160, 50)) as pilot:
+        queue = await _start(app, pilot)
+        await _on(pilot, queue, "dpa-3")
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.wire.stories.size_of("dpa-3") == 1
+        assert app.desk.decision("dpa-3").not_same
+        await pilot.press("u")
+        await pilot.pause()
+        decision = app.desk.decision("dpa-3")
+        assert not decision.not_same and decision.story == ""
+        assert app.wire.stories.size_of("dpa-3") == 3

@@ -30,6 +30,7 @@ from tui.app.timefmt import clock
 from tui.config import Config
 from tui.dedup import bulk
 from tui.dedup.diff import diff_items
+from tui.dedup.stories import STORY_PREFIX
 from tui.desk.desk import Desk, SaveFailed
 from tui.desk.files import StateError
 from tui.ingest.dates import epoch
@@ -411,10 +412,25 @@ class WiredeskApp(DayLoading):
         self.decide(lambda: self.desk.merge(story, everyone),
                     f"Merged {len(marked)} item(s) into this story")
 
+    def _renamed(self, leaving: list[str]) -> dict[str, tuple[str, list[str]]]:
+        """Stories named after an item that leaves them, with the name they take (the
+        next member's) and the members that stay."""
+        renamed: dict[str, tuple[str, list[str]]] = {}
+        out = set(leaving)
+        for key in leaving:
+            story = self.wire.story_of(key)
+            if story is None or story.id != f"{STORY_PREFIX}{key}":
+                continue
+            staying = [m for m in story.members if m not in out]
+            if staying:
+                renamed[story.id] = (f"{STORY_PREFIX}{staying[0]}", staying)
+        return renamed
+
     def action_split(self) -> None:
         keys = self.targets()
         if keys:
-            self.decide(lambda: self.desk.split(keys), "Taken out of its story")
+            renamed = self._renamed(keys)
+            self.decide(lambda: self.desk.split(keys, renamed), "Taken out of its story")
 
     def action_not_same(self) -> None:
         key = self.queue.current_id
@@ -429,11 +445,9 @@ class WiredeskApp(DayLoading):
                         "same as with space.", severity="warning")
             return
 
-        def apart() -> None:
-            self.desk.not_same(key, *others)
-            self.desk.split(key)
-
-        self.decide(apart, "Kept apart: they will not be grouped again")
+        renamed = self._renamed([key])
+        self.decide(lambda: self.desk.keep_apart(key, others, renamed),
+                    "Kept apart: they will not be grouped again")
 
     def action_lead(self) -> None:
         key = self.queue.current_id

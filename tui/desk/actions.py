@@ -4,7 +4,7 @@ what the action did."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from tui.desk.state import ALONE, STATUSES, Change, DeskState
@@ -71,9 +71,27 @@ def merge(state: DeskState, story: str, items: Iterable[str]) -> list[Change]:
     return _scalar(state, items, "story", story)
 
 
-def split(state: DeskState, items: Iterable[str]) -> list[Change]:
-    """Take the items out of their story: each stands alone until merged again."""
-    return _scalar(state, items, "story", ALONE)
+#: a story renamed as its naming item leaves: old id -> (new id, the members that stay)
+Renamed = Mapping[str, tuple[str, Sequence[str]]]
+
+
+def split(state: DeskState, items: Iterable[str], renamed: Renamed | None = None
+          ) -> list[Change]:
+    """Take the items out of their story: each stands alone until merged again. A story
+    is named after its first item; when that item leaves, the members that stay are put
+    in the story named after the next (with its lead), so they stay one story and what
+    the desk merged into the old name does not follow the item out."""
+    leaving = list(dict.fromkeys(items))
+    changes = _scalar(state, leaving, "story", ALONE)
+    for old, (new, staying) in (renamed or {}).items():
+        rest = [m for m in staying if m not in leaving]
+        changes += _scalar(state, rest, "story", new)
+        lead_before = state.leads.get(old)
+        if lead_before is not None:
+            changes.append(Change("stories", old, "lead", before=lead_before))
+            if lead_before in rest:
+                changes += lead(state, new, lead_before)
+    return changes
 
 
 def not_same(state: DeskState, first: str, others: Iterable[str]) -> list[Change]:

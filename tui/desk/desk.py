@@ -340,14 +340,24 @@ class Desk:
         return self.act("merge", f"merge {_what(ids)} into {story}",
                         lambda s: actions.merge(s, story, ids))
 
-    def split(self, items: Iterable[str] | str) -> Event | None:
+    def split(self, items: Iterable[str] | str, renamed: actions.Renamed | None = None
+              ) -> Event | None:
         ids = _ids(items)
         return self.act("split", f"take {_what(ids)} out of its story",
-                        lambda s: actions.split(s, ids))
+                        lambda s: actions.split(s, ids, renamed))
 
     def not_same(self, first: str, *others: str) -> Event | None:
         return self.act("notdup", f"{first} is not the same story as {_what(list(others))}",
                         lambda s: actions.not_same(s, first, others))
+
+    def keep_apart(self, first: str, others: Iterable[str],
+                   renamed: actions.Renamed | None = None) -> Event | None:
+        """`first` is not the same story as `others`, and leaves its story: one action,
+        undone as one."""
+        rest = [o for o in others if o != first]
+        return self.act("notdup", f"{first} is not the same story as {_what(rest)}",
+                        lambda s: actions.not_same(s, first, rest)
+                        + actions.split(s, [first], renamed))
 
     def set_lead(self, story: str, item_id: str) -> Event | None:
         return self.act("lead", f"{item_id} leads {story}",
