@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tui import paths
 from tui.dedup.settings import Settings
@@ -37,6 +38,8 @@ class ConfigError(LocatedError):
 ITEM = "item"
 #: field metadata: a check of each (key, value) of a table, giving what is wrong or None
 ENTRY = "entry"
+#: field metadata: a check of a text value, giving what is wrong or None
+VALUE = "value"
 
 ItemCheck = Callable[[str], str | None]
 EntryCheck = Callable[[str, str], str | None]
@@ -93,6 +96,26 @@ class InboxConfig:
     ignore: tuple[str, ...] = field(default=DEFAULT_IGNORE, metadata={ITEM: _pattern_problem})
 
 
+def _zone_problem(name: str) -> str | None:
+    if not name:
+        return None
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return (f"desk.timezone = '{name}' is not a time zone this machine knows; write "
+                "one like 'Europe/Berlin', 'America/New_York' or 'UTC', or leave it empty "
+                "for the machine's own")
+    return None
+
+
+@dataclass(frozen=True)
+class DeskConfig:
+    #: the zone the queue shows times in (an IANA name); empty: the machine's own
+    timezone: str = field(default="", metadata={VALUE: _zone_problem})
+    #: an item shown in the preview this long becomes read (0: at once)
+    seen_after: float = field(default=2.0, metadata=at_least(0, "seconds"))
+
+
 @dataclass(frozen=True)
 class EditorConfig:
     #: who is at the desk; empty means the login name
@@ -121,6 +144,7 @@ class ColumnsConfig:
 @dataclass(frozen=True)
 class Config:
     inbox: InboxConfig = field(default_factory=InboxConfig)
+    desk: DeskConfig = field(default_factory=DeskConfig)
     editor: EditorConfig = field(default_factory=EditorConfig)
     roster: RosterConfig = field(default_factory=RosterConfig)
     tags: TagsConfig = field(default_factory=TagsConfig)
@@ -258,6 +282,9 @@ def _check(cls: type, data: dict[str, Any], path: Path, text: str, where: tuple[
             if out is not None:
                 raise ConfigError(path, f"{dotted} = {_number(value)} {out}: must be "
                                         f"{allowed.describe()}", line)
+        value_check: ItemCheck | None = spec.metadata.get(VALUE)
+        if value_check is not None and (wrong := value_check(value)) is not None:
+            raise ConfigError(path, wrong, line)
         item_check: ItemCheck | None = spec.metadata.get(ITEM)
         if item_check is not None:
             for item in value:

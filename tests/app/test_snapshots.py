@@ -5,6 +5,7 @@ Regenerate after a deliberate change with `pytest tests/app/test_snapshots.py
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from collections.abc import Awaitable, Callable
@@ -33,8 +34,12 @@ def desk_app(config: Config, tmp_path: Path) -> WiredeskApp:
     (inbox / "broken.xml").write_bytes(b"<nitf><head>")
     for path in inbox.iterdir():
         os.utime(path, (FIXED_TIME, FIXED_TIME))
-    return build_app(config, [inbox], Desk(tmp_path / "desk.toml", editor="snap"),
-                     poll_seconds=3600)
+    # the desk's zone and day fixed: the pictures are the same on any machine, any day
+    config = dataclasses.replace(config, desk=dataclasses.replace(config.desk, timezone="UTC"))
+    app = build_app(config, [inbox], Desk(tmp_path / "desk.toml", editor="snap"),
+                    poll_seconds=3600)
+    app.times.now = lambda: FIXED_TIME
+    return app
 
 
 def _before(*keys: str, on: str | None = None) -> Callable[[Pilot[Any]], Awaitable[None]]:

@@ -26,7 +26,7 @@ from tui.app.reports import DiffScreen, QuarantineScreen
 from tui.app.screens import HelpRow, HelpScreen, Picker, Prompt
 from tui.app.statusline import StatusLine
 from tui.app.story_panel import StoryPanel
-from tui.app.timefmt import clock
+from tui.app.timefmt import DeskTime, clock
 from tui.config import Config
 from tui.dedup import bulk
 from tui.dedup.diff import diff_items
@@ -58,6 +58,7 @@ class WiredeskApp(DayLoading):
         # The day's items are shown as soon as they are read; its stories are built on a
         # worker thread (seconds for a full day) and installed when done.
         self.wire.defer_grouping()
+        self.times = DeskTime.named(config.desk.timezone)
         self.search_index = SearchIndex()
         self.loaded = False
         self._preparing = ""
@@ -77,7 +78,8 @@ class WiredeskApp(DayLoading):
         yield Header()
         yield StatusLine(id="status")
         with Horizontal(id="main"):
-            yield QueueView(self.wire, self.desk, self.config.columns.show, id="queue")
+            yield QueueView(self.wire, self.desk, self.config.columns.show, times=self.times,
+                            id="queue")
             with Vertical(id="side"):
                 yield Preview(id="preview")
                 yield StoryPanel(id="story")
@@ -189,8 +191,9 @@ class WiredeskApp(DayLoading):
         item = self.wire.items[key]
         previews.first().show(render_item(
             item, self.desk.decision(key), self.wire.stories.size_of(key),
-            killed_by=self.kill_banner(key), embargoed=self.is_embargoed(key)))
-        self.query_one(StoryPanel).show(self.wire, key)
+            killed_by=self.kill_banner(key), embargoed=self.is_embargoed(key),
+            times=self.times))
+        self.query_one(StoryPanel).show(self.wire, key, self.times)
 
     def _story_keys(self, key: str) -> list[str]:
         # asked for every queue row drawn (is it killed?): the members, not the story's

@@ -6,14 +6,16 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from tui.app.textpane import TextPane
+from tui.app.timefmt import DeskTime
 from tui.desk.state import Decision
 from tui.model import Item
 from tui.textsafe import visible
 
 
 def render_item(item: Item, decision: Decision, story_size: int, *, killed_by: str = "",
-                embargoed: bool = False) -> RenderableType:
+                embargoed: bool = False, times: DeskTime | None = None) -> RenderableType:
     """Built from plain `Text` pieces: wire text is never parsed as markup."""
+    times = times or DeskTime()
     parts: list[RenderableType] = []
     if killed_by:
         parts.append(Text(visible(f" KILLED: {killed_by} — do not use this story "),
@@ -27,9 +29,10 @@ def render_item(item: Item, decision: Decision, story_size: int, *, killed_by: s
     meta = Text()
     for label, value in (
         ("Source", item.source), ("By", item.byline), ("Dateline", item.dateline.display()),
-        ("Time", item.sort_time), ("Slug", item.slug), ("Version", item.version),
+        ("Time", times.full(item.sort_time)), ("Slug", item.slug), ("Version", item.version),
         ("Urgency", str(item.urgency) if item.urgency else ""), ("Embargo", item.embargo),
         ("Signal", ", ".join(item.signal)), ("Status", decision.status),
+        ("Read", "no" if decision.unread else "yes"),
         ("Tags", ", ".join(decision.tags)), ("Assigned", decision.assignee),
         ("Priority", str(decision.priority) if decision.priority else ""),
         ("Note", decision.note), ("Words", str(item.word_count) if item.word_count else ""),

@@ -24,8 +24,9 @@ from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
+from tui.app import timefmt
 from tui.app.messages import CursorMoved
-from tui.app.timefmt import clock
+from tui.app.timefmt import DeskTime
 from tui.desk.desk import Desk
 from tui.listing import Listing, ListingCache, Mode, build
 from tui.textsafe import cell
@@ -69,10 +70,13 @@ class QueueView(ScrollView, can_focus=True):
     ]
 
     def __init__(self, wire: Wire, desk: Desk, columns: tuple[str, ...],
-                 *, id: str | None = None) -> None:
+                 *, times: DeskTime | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
         self.wire = wire
         self.desk = desk
+        self.times = times or DeskTime()
+        #: each column's cells; the time's follow the day (see `_time_cells`)
+        self._widths = dict(_WIDTHS)
         self.columns = columns
         self.cursor = 0
         #: keep the cursor on the top row as rows come in, until the editor moves it (the
@@ -188,6 +192,16 @@ class QueueView(ScrollView, can_focus=True):
         if row is not None:
             self.refresh_line(row)
 
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        # the whole time, with its zone, of the row under the mouse
+        row = self.scroll_offset.y + event.y
+        keys = self.listing.keys
+        if 0 <= row < len(keys) and keys[row] in self.wire.items:
+            item = self.wire.items[keys[row]]
+            self.tooltip = f"{self.times.full(item.sort_time)}\n{item.source}"
+        else:
+            self.tooltip = None
+
     def on_click(self, event: events.Click) -> None:
         self.focus()
         self.move_to(self.scroll_offset.y + event.y)
@@ -218,11 +232,24 @@ class QueueView(ScrollView, can_focus=True):
         self._base_style = self.rich_style
         self._styles = {name: self.get_component_rich_style(name)
                         for name in sorted(self.COMPONENT_CLASSES)}
+        time_cells = self._time_cells()
+        if time_cells != self._widths["time"]:
+            self._widths["time"] = time_cells
+            self._columns_at = (None, (), 0)
         looks = (self._width, self._base_style, tuple(self._styles.values()),
-                 int(time() // _ROWS_KEPT_FOR))
+                 int(time() // _ROWS_KEPT_FOR), time_cells)
         if looks != self._drawn_for or len(self._drawn) > _KEPT_ROWS:
             self._drawn.clear()
             self._drawn_for = looks
+
+    def _time_cells(self) -> int:
+        """"09:30" while the whole wire is today's (its newest and oldest items are),
+        else room for the date as well."""
+        order, items = self.wire.order, self.wire.items
+        ends = [items[k].sort_time for k in {order[0], order[-1]} if k in items] \
+            if order else []
+        today = all(len(self.times.short(stamp)) <= _WIDTHS["time"] for stamp in ends)
+        return _WIDTHS["time"] if today else timefmt.WIDTH
 
     def render_line(self, y: int) -> Strip:
         if not self._styles:
@@ -262,7 +289,7 @@ class QueueView(ScrollView, can_focus=True):
                 cells.append(_fit(cell(item.headline), max(width - fixed, 10)))
                 continue
             if column == "time":
-                value = clock(item.sort_time)
+                value = self.times.short(item.sort_time)
             elif column == "urgency":
                 value = _urgency_mark(item.urgency,
                                       self.killed(item_id) if killed is None else killed,
@@ -281,7 +308,7 @@ class QueueView(ScrollView, can_focus=True):
                 value = cell(decision.assignee)
             else:
                 value = self._badge(item_id)
-            cells.append(_fit(value, _WIDTHS[column]))
+            cells.append(_fit(value, self._widths[column]))
         return " ".join(cells)
 
     def _layout(self, width: int) -> tuple[tuple[str, ...], int]:
@@ -290,7 +317,7 @@ class QueueView(ScrollView, can_focus=True):
         key = (width, self.columns)
         if self._columns_at[0] != key:
             columns = self.columns_for(width)
-            fixed = sum(_WIDTHS.get(c, 0) + 1 for c in columns if c != "headline")
+            fixed = sum(self._widths.get(c, 0) + 1 for c in columns if c != "headline")
             self._columns_at = (key, columns, fixed)
         return self._columns_at[1], self._columns_at[2]
 
@@ -299,7 +326,7 @@ class QueueView(ScrollView, can_focus=True):
         room to be read, and the least needed columns give way first."""
         columns = list(self.columns)
         for name in _GIVE_WAY:
-            fixed = sum(_WIDTHS.get(c, 0) + 1 for c in columns if c != "headline")
+            fixed = sum(self._widths.get(c, 0) + 1 for c in columns if c != "headline")
             if width - fixed >= _HEADLINE_MIN or "headline" not in columns:
                 break
             if name in columns:

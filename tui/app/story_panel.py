@@ -6,7 +6,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tui.app.textpane import TextPane
-from tui.app.timefmt import clock
+from tui.app.timefmt import DeskTime
 from tui.dedup.lineage import by_lineage, lineage_why
 from tui.textsafe import cell
 from tui.wire import Wire
@@ -16,13 +16,14 @@ _RELATION_STYLE = {"lead": "bold", "repeat": "dim", "version": "cyan", "correcti
                    "kill": "bold red"}
 
 
-def render_story(wire: Wire, key: str) -> Table | Text:
+def render_story(wire: Wire, key: str, times: DeskTime | None = None) -> Table | Text:
+    times = times or DeskTime()
     cluster = wire.stories.cluster_of(key)
     if cluster is None or len(cluster.members) < 2:
         return Text("A story of one: no other copy of it yet.", style="dim")
     table = Table(title=f"Story: {len(cluster.members)} items", expand=True, show_edge=False,
                   title_justify="left", pad_edge=False)
-    table.add_column("time", width=5)
+    table.add_column("time", max_width=12, no_wrap=True, overflow="ellipsis")
     table.add_column("source", max_width=14, overflow="ellipsis", no_wrap=True)
     table.add_column("relation", no_wrap=True)
     table.add_column("score", justify="right", width=5)
@@ -37,7 +38,7 @@ def render_story(wire: Wire, key: str) -> Table | Text:
         first = member.id == member.lineage or not member.lineage
         relation = ("" if first else "└ ") + member.relation.replace("_", " ")
         why = (*member.why, *lineage_why(first, member.relation, member.joined))
-        table.add_row(Text(clock(item.sort_time)), Text(here + cell(item.source)),
+        table.add_row(Text(times.short(item.sort_time)), Text(here + cell(item.source)),
                       Text(relation, style=_RELATION_STYLE.get(member.relation, "")),
                       Text(str(member.score) if member.relation != "lead" else ""),
                       Text(cell("; ".join(why))))
@@ -48,6 +49,6 @@ class StoryPanel(TextPane):
     """The story of the item under the cursor, drawn from its own lines like the
     preview."""
 
-    def show(self, wire: Wire, key: str | None) -> None:
-        self.show_renderable(render_story(wire, key) if key and key in wire.items
+    def show(self, wire: Wire, key: str | None, times: DeskTime | None = None) -> None:
+        self.show_renderable(render_story(wire, key, times) if key and key in wire.items
                              else Text(""))

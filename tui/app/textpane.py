@@ -54,6 +54,11 @@ class TextPane(ScrollView, can_focus=True):
         """The content as drawn at the pane's width, one strip per line."""
         return self._render_strips()
 
+    @property
+    def text(self) -> str:
+        """What the pane shows, as plain characters."""
+        return "\n".join(strip.text.rstrip() for strip in self.lines)
+
     def show_renderable(self, content: RenderableType) -> None:
         """Show `content` from its first line. A string is shown as its characters, never
         read as markup: wire text runs nothing here."""
