@@ -80,7 +80,7 @@ async def test_free_tag_and_help(config: Config, inbox: Path, state_file: Path) 
         await _loaded(app)
         first = app.query_one(QueueView).current_id
         assert first is not None
-        await pilot.press("t", *"baghuz", "enter")
+        await pilot.press("t", *"baghuz", "enter", "enter")  # a new tag: enter twice
         await pilot.pause()
         assert "baghuz" in app.desk.decision(first).tags
         await pilot.press("question_mark")

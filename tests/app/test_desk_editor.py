@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Label
 from wiredesk_testdata import record_notifications
 
 from tui.app.app import WiredeskApp
 from tui.app.queue import QueueView
+from tui.app.screens import Picker
 from tui.cli import build_app
 from tui.config import Config
 from tui.desk.desk import Desk
@@ -245,3 +247,37 @@ async def test_not_the_same_story_is_one_undo_step(config: Config, tmp_path: Pat
         decision = app.desk.decision("dpa-3")
         assert not decision.not_same and decision.story == ""
         assert app.wire.stories.size_of("dpa-3") == 3
+
+
+async def test_the_tag_picker_shows_removes_and_confirms_new_tags(app: WiredeskApp) -> None:
+    async with app.run_test(size=(160, 50)) as pilot:
+        queue = await _start(app, pilot)
+        await _on(pilot, queue, ANBAR)
+        await pilot.press("t", *"politics", "enter")
+        await pilot.press("t", *"world", "enter")
+        await pilot.pause()
+        assert app.desk.decision(ANBAR).tags == ("politics", "world")
+        await pilot.press("t")
+        picker = app.screen
+        assert isinstance(picker, Picker) and picker.current == ("politics", "world")
+        assert str(picker.query_one("#picker-current", Label).render()).startswith(
+            "now: politics, world")
+        await pilot.press("backspace")  # on an empty line: the last tag comes off
+        await pilot.pause()
+        assert app.desk.decision(ANBAR).tags == ("politics",)
+        await pilot.press("t", "enter")  # the first option is a tag it has: off it comes
+        await pilot.pause()
+        assert app.desk.decision(ANBAR).tags == ()
+        await pilot.press("t", *"qqtypo", "enter")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, Picker)  # not created yet
+        hint = str(picker.query_one("#picker-hint", Label).render())
+        assert "new tag 'qqtypo'? enter again to create" in hint
+        assert app.desk.decision(ANBAR).tags == ()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.desk.decision(ANBAR).tags == ("qqtypo",)
+        await pilot.press("t", *"zzother", "enter", "escape")
+        await pilot.pause()
+        assert app.desk.decision(ANBAR).tags == ("qqtypo",)

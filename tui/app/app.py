@@ -280,12 +280,19 @@ class WiredeskApp(DayLoading):
         if not keys:
             return
 
+        held = tuple(dict.fromkeys(t for k in keys for t in self.desk.decision(k).tags))
+
         def chosen(tag: str | None) -> None:
-            if tag:
+            if not tag:
+                return
+            if tag in held:
+                self.decide(lambda: self.desk.untag(keys, tag), f"Took tag {tag} off")
+            else:
                 self.decide(lambda: self.desk.tag(keys, tag), f"Tagged {tag}")
 
         self.push_screen(Picker(f"Tag {_what(keys)}", self.config.tags.list,
-                                self.config.tags.allow_free, "new tag"), chosen)
+                                self.config.tags.allow_free, "new tag", current=held,
+                                confirm_free=True), chosen)
 
     def action_assign(self) -> None:
         keys = self.targets()

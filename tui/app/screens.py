@@ -58,22 +58,40 @@ class Picker(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="picker.cancel"),
         Binding("down", "cursor(1)", "Next", id="picker.next", show=False),
         Binding("up", "cursor(-1)", "Previous", id="picker.previous", show=False),
+        # before the input's own backspace: on an empty line it takes the last held off
+        Binding("backspace", "remove_last", "Remove the last", id="picker.remove_last",
+                show=False, priority=True),
     ]
 
     def __init__(self, title: str, choices: tuple[str, ...], allow_free: bool = False,
-                 free_label: str = "new") -> None:
+                 free_label: str = "new", *, current: tuple[str, ...] = (),
+                 confirm_free: bool = False) -> None:
+        """`current`: what the item holds now (the tags), listed first with a tick;
+        choosing one of them, or backspace on an empty line for the last, gives it back
+        for the caller to take off. `confirm_free`: a new choice needs a second enter."""
         super().__init__()
         self.title_text = title
-        self.choices = choices
+        self.current = current
+        self.choices = (*current, *(c for c in choices if c not in current))
         self.allow_free = allow_free
         self.free_label = free_label
+        self.confirm_free = confirm_free
         self._shown_for = ""
+        self._confirming: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Label(Text(self.title_text), id="picker-title")
+            if self.current:
+                yield Label(Text(f"now: {', '.join(self.current)} (choose one, or backspace, "
+                                 "to take it off)", style="dim"), id="picker-current")
             yield Input(placeholder="type to filter, enter to choose", id="picker-input")
-            yield OptionList(*[Option(Text(c), id=c) for c in self.choices], id="picker-options")
+            yield OptionList(*[Option(self._label(c), id=c) for c in self.choices],
+                             id="picker-options")
+            yield Label(Text(""), id="picker-hint")
+
+    def _label(self, choice: str, shown: str | None = None) -> Text:
+        return Text(("✓ " if choice in self.current else "") + (shown or choice))
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -97,28 +115,50 @@ class Picker(ModalScreen[str | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         self._shown_for = event.value.strip()
-        options.add_options([Option(Text(label), id=choice)
+        options.add_options([Option(self._label(choice, label), id=choice)
                              for choice, label in self.ranked(self._shown_for)])
         if options.option_count:
             options.highlighted = 0
+        self._confirming = None
+        self.query_one("#picker-hint", Label).update(Text(""))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         typed = event.value.strip()
+        choice: str | None = None
         if typed != self._shown_for:
             # typed faster than the list followed: choose from what was typed, not from
             # a list that still shows an earlier query
             best = self.ranked(typed)
-            if best:
-                self.dismiss(best[0][0])
-            return
-        options = self.query_one(OptionList)
-        if options.highlighted is not None and options.option_count:
-            self.dismiss(options.get_option_at_index(options.highlighted).id)
-        elif self.allow_free and typed:
-            self.dismiss(typed)
+            choice = best[0][0] if best else None
+        else:
+            options = self.query_one(OptionList)
+            if options.highlighted is not None and options.option_count:
+                choice = options.get_option_at_index(options.highlighted).id
+            elif self.allow_free and typed:
+                choice = typed
+        if choice is not None:
+            self._choose(choice)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        if event.option.id is not None:
+            self._choose(event.option.id)
+
+    def _choose(self, choice: str) -> None:
+        if self.confirm_free and choice not in self.choices and choice != self._confirming:
+            # a typo must not become a tag by itself: say so, and take a second enter
+            self._confirming = choice
+            self.query_one("#picker-hint", Label).update(Text(
+                f"{self.free_label} '{choice}'? enter again to create it, escape to cancel",
+                style="bold"))
+            return
+        self.dismiss(choice)
+
+    def action_remove_last(self) -> None:
+        field = self.query_one(Input)
+        if field.value:
+            field.action_delete_left()
+        elif self.current:
+            self.dismiss(self.current[-1])
 
     def action_cursor(self, delta: int) -> None:
         options = self.query_one(OptionList)
