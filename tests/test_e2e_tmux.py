@@ -94,6 +94,9 @@ def test_a_shift_in_miniature_survives_a_restart(terminal: Terminal, tmp_path: P
     terminal.keys("shiftword")
     terminal.wait_for(steps[0][1])
     terminal.keys("Enter")
+    # a tag not in [tags] list asks once more, so a typo is not a new tag
+    terminal.wait_for("enter again to create it")
+    terminal.keys("Enter")
     terminal.wait_for("Tagged shiftword")
     terminal.keys("a")
     # the picker's own title: keys typed before it opens would go to the queue

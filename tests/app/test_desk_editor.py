@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -281,3 +282,42 @@ async def test_the_tag_picker_shows_removes_and_confirms_new_tags(app: WiredeskA
         await pilot.press("t", *"zzother", "enter", "escape")
         await pilot.pause()
         assert app.desk.decision(ANBAR).tags == ("qqtypo",)
+
+
+async def test_an_item_read_in_the_preview_becomes_read_and_R_reads_the_view(
+        config: Config, inbox: Path, state_file: Path) -> None:
+    config = dataclasses.replace(config, desk=dataclasses.replace(config.desk,
+                                                                  seen_after=0.1))
+    app = build_app(config, [inbox], Desk(state_file, editor="ana"), poll_seconds=60)
+    async with app.run_test(size=(160, 50)) as pilot:
+        queue = await _start(app, pilot)
+        await _on(pilot, queue, ANBAR)
+        await pilot.pause(0.4)
+        assert not app.desk.decision(ANBAR).unread
+        notices = record_notifications(app)
+        await pilot.press("u")  # reading is not an action to undo
+        await pilot.pause()
+        assert notices[-1] == "Nothing to undo"
+        assert not app.desk.decision(ANBAR).unread
+        shown = list(queue.listing.keys)
+        assert any(app.desk.decision(k).unread for k in shown)
+        await pilot.press("R")
+        await pilot.pause()
+        assert not any(app.desk.decision(k).unread for k in shown)
+        assert "0 unread" in app.status
+        await pilot.press("u")  # one step
+        await pilot.pause()
+        assert sum(app.desk.decision(k).unread for k in shown) >= len(shown) - 2
+
+
+async def test_moving_on_before_seen_after_leaves_it_unread(
+        config: Config, inbox: Path, state_file: Path) -> None:
+    app = build_app(config, [inbox], Desk(state_file, editor="ana"), poll_seconds=60)
+    assert app.config.desk.seen_after == 2.0
+    async with app.run_test(size=(160, 50)) as pilot:
+        queue = await _start(app, pilot)
+        await _on(pilot, queue, ANBAR)
+        await pilot.pause(0.3)
+        await pilot.press("j")
+        await pilot.pause(0.3)
+        assert app.desk.decision(ANBAR).unread

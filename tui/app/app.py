@@ -70,6 +70,7 @@ class WiredeskApp(DayLoading):
         self._stop = threading.Event()
         self._index_lock = threading.Lock()
         self._preview_timer: Timer | None = None
+        self._seen_timer: Timer | None = None
         self._counts = (0, 0)
         if config.keymap:
             self.set_keymap(dict(config.keymap))
@@ -175,6 +176,9 @@ class WiredeskApp(DayLoading):
         # the cursor rests, so holding `j` moves the cursor line at full speed.
         if self._preview_timer is not None:
             self._preview_timer.stop()
+        if self._seen_timer is not None:
+            self._seen_timer.stop()
+            self._seen_timer = None
         # Counted from the move, not from here: the message comes only after the screen
         # has drawn the cursor line (some 10 ms when the queue scrolls), which the
         # preview used to wait on top. (A Textual timer needs some interval.)
@@ -194,6 +198,15 @@ class WiredeskApp(DayLoading):
             killed_by=self.kill_banner(key), embargoed=self.is_embargoed(key),
             times=self.times))
         self.query_one(StoryPanel).show(self.wire, key, self.times)
+        if self.desk.decision(key).unread:
+            self._seen_timer = self.set_timer(max(self.config.desk.seen_after, 0.001),
+                                              lambda: self._seen(key))
+
+    def _seen(self, key: str) -> None:
+        """The item stayed in the preview for `[desk] seen_after` seconds: it is read."""
+        self._seen_timer = None
+        if self.queue.current_id == key and self.desk.decision(key).unread:
+            self.decide(lambda: self.desk.set_read(key, True, by_reading=True), "")
 
     def _story_keys(self, key: str) -> list[str]:
         # asked for every queue row drawn (is it killed?): the members, not the story's
@@ -339,6 +352,20 @@ class WiredeskApp(DayLoading):
         if keys:
             unread = all(self.desk.decision(k).unread for k in keys)
             self.decide(lambda: self.desk.set_read(keys, unread), "")
+
+    def action_read_view(self) -> None:
+        """Every item in the view (a story's members too, in the stories view) is read:
+        one action, one undo step."""
+        queue = self.queue
+        keys = list(queue.listing.keys)
+        if queue.mode is Mode.STORIES:
+            keys = [m for k in keys for m in self._story_keys(k)]
+        unread = [k for k in dict.fromkeys(keys) if self.desk.decision(k).unread]
+        if not unread:
+            self.notify("Everything in this view is read already.", timeout=3)
+            return
+        self.decide(lambda: self.desk.set_read(unread, True),
+                    f"Marked {len(unread):,} item(s) read")
 
     def action_priority(self) -> None:
         keys = self.targets()

@@ -28,6 +28,7 @@ KEYS: dict[Group, list[Binding]] = {
         _b("s", "spike", "Spike / unspike", "queue.spike", show=True),
         _b("U", "used", "Mark used", "queue.used"),
         _b("r", "read", "Read / unread", "queue.read"),
+        _b("R", "read_view", "Mark everything in the view read", "queue.read_view"),
         _b("p", "priority", "Priority", "queue.priority"),
         _b("n", "note", "Note", "queue.note"),
         _b("space", "mark", "Mark for bulk work", "queue.mark"),

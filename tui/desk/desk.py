@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.desk import actions, journal, loadcache, seqfile, snapshot
-from tui.desk.events import REDO, UNDO, Event, History, new_event_id, now
+from tui.desk.events import REDO, SEEN, UNDO, Event, History, new_event_id, now
 from tui.desk.files import (
     DeskFiles,
     StateError,
@@ -315,9 +315,12 @@ class Desk:
         return self.act("status", f"{value} {_what(ids)}",
                         lambda s: actions.status(s, ids, value))
 
-    def set_read(self, items: Iterable[str] | str, value: bool) -> Event | None:
+    def set_read(self, items: Iterable[str] | str, value: bool, *, by_reading: bool = False
+                 ) -> Event | None:
+        """`by_reading`: the item stayed in the preview; not an action `u` undoes."""
         ids = _ids(items)
-        return self.act("read", f"{'read' if value else 'unread'} {_what(ids)}",
+        return self.act(SEEN if by_reading else "read",
+                        f"{'read' if value else 'unread'} {_what(ids)}",
                         lambda s: actions.read(s, ids, value))
 
     def assign(self, items: Iterable[str] | str, who: str) -> Event | None:

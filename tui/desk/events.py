@@ -12,8 +12,10 @@ from tui.desk.state import Change
 UNDO = "undo"
 RECENT = 500
 REDO = "redo"
-#: actions old journals hold that are no longer decisions (marks are view state now)
-NOT_UNDONE = frozenset({"mark"})
+#: actions that are on record but not the editor's to undo: reading an item in the
+#: preview (it happens by itself), and marks in old journals (view state now)
+SEEN = "seen"
+NOT_UNDONE = frozenset({"mark", SEEN})
 
 
 @dataclass(frozen=True, slots=True)
