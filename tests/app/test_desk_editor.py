@@ -321,3 +321,23 @@ async def test_moving_on_before_seen_after_leaves_it_unread(
         await pilot.press("j")
         await pilot.pause(0.3)
         assert app.desk.decision(ANBAR).unread
+
+
+async def test_a_flash_stops_being_pinned_once_read_and_the_cursor_stays_on_it(
+        config: Config, inbox: Path, state_file: Path) -> None:
+    config = dataclasses.replace(config, desk=dataclasses.replace(config.desk,
+                                                                  seen_after=0.1))
+    app = build_app(config, [inbox], Desk(state_file, editor="ana"), poll_seconds=60)
+    async with app.run_test(size=(160, 50)) as pilot:
+        queue = await _start(app, pilot)
+        pinned = [k for k in queue.listing.keys if app.wire.items[k].is_flash]
+        assert pinned and queue.listing.keys[:len(pinned)] == pinned
+        assert len(pinned) >= 2
+        flash = pinned[0]
+        await _on(pilot, queue, flash)
+        await pilot.pause(0.4)
+        assert not app.desk.decision(flash).unread
+        assert queue.current_id == flash
+        keys = list(queue.listing.keys)
+        still = pinned[1:]
+        assert keys[:len(still)] == still and keys.index(flash) >= len(still)
