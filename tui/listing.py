@@ -12,6 +12,7 @@ it, switching views or filtering costs list copies, not a Python step per item.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -103,12 +104,9 @@ class ListingCache:
 
 
 def build(wire: Wire, desk: Desk, mode: Mode, *, only: Collection[str] | None = None,
-          ranked: list[str] | None = None, opened: Collection[str] = (),
-          cache: ListingCache | None = None) -> Listing:
-    """`only`: the keys a filter kept; `ranked`: search results in their own order;
-    `cache`: kept by the caller between builds over the same wire and desk."""
-    if ranked is not None:
-        return Listing(list(ranked), [0] * len(ranked))
+          opened: Collection[str] = (), cache: ListingCache | None = None) -> Listing:
+    """`only`: the keys a filter kept; `cache`: kept by the caller between builds over
+    the same wire and desk."""
     cache = cache or ListingCache()
     if mode is Mode.FLAT:
         return _flat(wire, desk, only, cache)
@@ -118,6 +116,32 @@ def build(wire: Wire, desk: Desk, mode: Mode, *, only: Collection[str] | None = 
     row_of_key = rows.row_of_key
     wanted = dict.fromkeys(row_of_key[key] for key in wire.order if key in only)
     return _stories(rows, wanted, opened)
+
+
+def hit_rows(listing: Listing, hits: Collection[str], wire: Wire, desk: Desk, mode: Mode,
+             cache: ListingCache) -> list[int]:
+    """The rows, top to bottom, that hold a search hit: in the stories view a closed
+    story's row holds its members' hits."""
+    row_of = listing.row_of
+    rows = {row for key in hits if (row := row_of.get(key)) is not None}
+    if mode is Mode.STORIES:
+        stories = cache.story_rows(wire, desk)
+        of_key, leads = stories.row_of_key, stories.leads
+        rows.update(row for key in hits if key not in row_of and key in of_key
+                    and (row := row_of.get(leads[of_key[key]])) is not None)
+    return sorted(rows)
+
+
+def step(rows: list[int], cursor: int, direction: int) -> tuple[int, bool] | None:
+    """The next of `rows` (sorted) after the cursor, or before it when `direction` is
+    negative, going round the end as a reader's `n` does: (row, went round)."""
+    if not rows:
+        return None
+    if direction > 0:
+        at = bisect.bisect_right(rows, cursor)
+        return (rows[at], False) if at < len(rows) else (rows[0], True)
+    at = bisect.bisect_left(rows, cursor) - 1
+    return (rows[at], False) if at >= 0 else (rows[-1], True)
 
 
 def _flat(wire: Wire, desk: Desk, only: Collection[str] | None,

@@ -96,7 +96,7 @@ async def test_marks_are_counted_named_in_prompts_and_never_undone(app: Wiredesk
         await pilot.press("t")
         assert "Tag 2 marked items" in app.screen.title_text  # type: ignore[attr-defined]
         await pilot.press("escape")
-        for key in ("a", "p", "n"):
+        for key in ("a", "p", "e"):
             await pilot.press(key)
             assert "2 marked items" in app.screen.title_text  # type: ignore[attr-defined]
             await pilot.press("escape")

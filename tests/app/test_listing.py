@@ -10,7 +10,7 @@ import pytest
 from tui.app.bench_ui_day import write_day
 from tui.desk.desk import Desk
 from tui.ingest import read_paths
-from tui.listing import Listing, ListingCache, Mode, build, is_pinned
+from tui.listing import Listing, ListingCache, Mode, build, hit_rows, is_pinned, step
 from tui.wire import Wire, group_items
 
 
@@ -68,7 +68,33 @@ def test_every_view_lists_what_the_rule_says(day: Wire, tmp_path: Path) -> None:
                 got = build(day, desk, mode, only=keep, opened=shown, cache=cache)
                 assert _rows(got) == _plain(day, desk, mode, keep, shown), (mode, keep, shown)
                 assert all(got.row(k) == got.row_of[k] for k in got.keys[:50])
-    assert build(day, desk, Mode.STORIES, ranked=["b", "a"]).keys == ["b", "a"]
+
+
+def test_search_hits_are_rows_and_a_closed_storys_row_holds_its_members(
+        day: Wire, tmp_path: Path) -> None:
+    desk = Desk(tmp_path / "desk.toml", editor="t")
+    cache = ListingCache()
+    story = next(s for s in day.stories.stories() if len(s.members) > 2)
+    listing = build(day, desk, Mode.STORIES, cache=cache)
+    lead_row = next(row for row, key in enumerate(listing.keys) if key in story.members)
+    hidden = [m for m in story.members if listing.row(m) is None]
+    assert hidden
+    last = listing.keys[-1]
+    assert hit_rows(listing, {hidden[0], last}, day, desk, Mode.STORIES, cache) == [
+        lead_row, len(listing) - 1]
+    flat = build(day, desk, Mode.FLAT, cache=cache)
+    assert hit_rows(flat, {hidden[0]}, day, desk, Mode.FLAT, cache) == [flat.row_of[hidden[0]]]
+
+
+def test_step_goes_to_the_next_row_and_round_the_end() -> None:
+    rows = [2, 5, 9]
+    assert step(rows, 0, 1) == (2, False)
+    assert step(rows, 2, 1) == (5, False)
+    assert step(rows, 9, 1) == (2, True)
+    assert step(rows, 5, -1) == (2, False)
+    assert step(rows, 2, -1) == (9, True)
+    assert step(rows, 7, -1) == (5, False)
+    assert step([], 3, 1) is None
 
 
 def test_the_stories_view_follows_merges_and_leads(day: Wire,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import bisect
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -35,7 +36,7 @@ from tui.desk.desk import Desk, SaveFailed
 from tui.desk.files import StateError
 from tui.ingest.dates import epoch
 from tui.ingest.inbox import Inbox
-from tui.listing import Mode
+from tui.listing import Mode, hit_rows, step
 from tui.query import Context, QueryError, SearchIndex, filter_keys, parse_query
 from tui.wire import Wire
 
@@ -67,6 +68,8 @@ class WiredeskApp(DayLoading):
         self.arrived = 0
         self.filter_text = ""
         self.search_text = ""
+        #: the rows holding a search hit, top to bottom (as listed now)
+        self._hit_rows: list[int] = []
         self._stop = threading.Event()
         self._index_lock = threading.Lock()
         self._preview_timer: Timer | None = None
@@ -125,9 +128,11 @@ class WiredeskApp(DayLoading):
         queue = self.queue
         with self._index_lock:
             queue.only = self._filtered() if self.filter_text else None
-            queue.ranked = (self.search_index.search(self.search_text, self.wire.order)
-                            if self.search_text else None)
+            queue.hits = (set(self.search_index.search(self.search_text, self.wire.order))
+                          if self.search_text else set())
         queue.rebuild()
+        self._hit_rows = (hit_rows(queue.listing, queue.hits, self.wire, self.desk,
+                                   queue.mode, queue.listing_cache) if queue.hits else [])
         self._update_counts()
         self.post_message(CursorMoved(queue.current_id))
 
@@ -155,7 +160,7 @@ class WiredeskApp(DayLoading):
         if self.filter_text:
             parts.append(f"filter: {self.filter_text}")
         if self.search_text:
-            parts.append(f"search: {self.search_text}")
+            parts.append(f"search: {self.search_text} ({self._hit_label()})")
         if self.desk.unsaved:
             parts.append(f"{len(self.desk.pending)} NOT SAVED")
         if not self.loaded:
@@ -163,6 +168,15 @@ class WiredeskApp(DayLoading):
         elif self.wire.grouping and self._preparing:
             parts.append(self._preparing)
         self.status = " · ".join(parts)
+
+    def _hit_label(self) -> str:
+        rows, cursor = self._hit_rows, self.queue.cursor
+        if not rows:
+            return "no hits"
+        at = bisect.bisect_left(rows, cursor)
+        if at < len(rows) and rows[at] == cursor:
+            return f"hit {at + 1} of {len(rows)}"
+        return f"{len(rows)} hits"
 
     async def wait_loaded(self) -> None:
         """For tests and the benchmark: until the first load of the inbox is done and its
@@ -198,6 +212,8 @@ class WiredeskApp(DayLoading):
             killed_by=self.kill_banner(key), embargoed=self.is_embargoed(key),
             times=self.times))
         self.query_one(StoryPanel).show(self.wire, key, self.times)
+        if self.search_text:
+            self._update_counts()  # which hit this is
         if self.desk.decision(key).unread:
             self._seen_timer = self.set_timer(max(self.config.desk.seen_after, 0.001),
                                               lambda: self._seen(key))
@@ -540,12 +556,33 @@ class WiredeskApp(DayLoading):
     # --- finding -----------------------------------------------------------------------
     def action_search(self) -> None:
         def searched(text: str | None) -> None:
-            if text is not None:
-                self.search_text = text.strip()
-                self._relist(recount=False)
+            if text is None:
+                return
+            self.search_text = text.strip()
+            self._relist(recount=False)
+            if self.search_text and not self._hit_rows:
+                self.notify(f"No item has '{self.search_text}'", timeout=3, markup=False)
+            elif self.search_text:
+                self.action_next_hit(1)
 
         self.push_screen(Prompt("Search headline, slug and body", self.search_text,
                                 "words in any order; escape in the queue clears"), searched)
+
+    def action_next_hit(self, direction: int) -> None:
+        """`n`/`N`: the next or previous search hit, round the end as a reader does."""
+        if not self.search_text:
+            self.notify("No search: press / to search", timeout=3)
+            return
+        found = step(self._hit_rows, self.queue.cursor, direction)
+        if found is None:
+            self.notify(f"No item has '{self.search_text}'", timeout=3, markup=False)
+            return
+        row, went_round = found
+        if went_round:
+            self.notify("Search went on from the " + ("top" if direction > 0 else "bottom"),
+                        timeout=2)
+        self.queue.move_to(row)
+        self._update_counts()
 
     def action_filter(self) -> None:
         self.push_screen(Prompt("Filter", self.filter_text,

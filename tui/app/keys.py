@@ -30,7 +30,7 @@ KEYS: dict[Group, list[Binding]] = {
         _b("r", "read", "Read / unread", "queue.read"),
         _b("R", "read_view", "Mark everything in the view read", "queue.read_view"),
         _b("p", "priority", "Priority", "queue.priority"),
-        _b("n", "note", "Note", "queue.note"),
+        _b("e", "note", "Note", "queue.note"),
         _b("space", "mark", "Mark for bulk work", "queue.mark"),
         _b("escape", "clear", "Clear marks, filter and search", "queue.clear"),
         _b("u", "undo", "Undo", "desk.undo", show=True),
@@ -48,6 +48,8 @@ KEYS: dict[Group, list[Binding]] = {
     ],
     "Find": [
         _b("slash", "search", "Search", "find.search", show=True),
+        _b("n", "next_hit(1)", "Next search hit", "find.next_hit"),
+        _b("N", "next_hit(-1)", "Previous search hit", "find.previous_hit"),
         _b("f", "filter", "Filter", "find.filter", show=True),
         *[_b(str(n), f"saved_view('{n}')", f"Saved view {n}", f"find.view{n}")
           for n in range(1, 10)],

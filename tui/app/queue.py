@@ -55,10 +55,11 @@ class QueueView(ScrollView, can_focus=True):
     QueueView > .queue--flash { color: $error; }
     QueueView > .queue--dup { color: $warning; }
     QueueView > .queue--killed { color: $error; text-style: strike; }
+    QueueView > .queue--hit { text-style: underline; }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "queue--cursor", "queue--new", "queue--spiked", "queue--flash", "queue--dup",
-        "queue--killed",
+        "queue--killed", "queue--hit",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "move(1)", "Down", id="queue.down", show=False),
@@ -90,7 +91,8 @@ class QueueView(ScrollView, can_focus=True):
         self._width = 0
         self.mode = Mode.FLAT
         self.only: set[str] | None = None
-        self.ranked: list[str] | None = None
+        #: the items the search found: drawn underlined, stepped through with n/N
+        self.hits: set[str] = set()
         self.opened: set[str] = set()
         #: the items marked for bulk work, in the order marked: view state of this
         #: editor's screen, never a decision (not journaled, not undone)
@@ -115,8 +117,7 @@ class QueueView(ScrollView, can_focus=True):
         the item it was on, wherever that item now is."""
         before = None if self.follow_top else self.current_id
         self.listing = build(self.wire, self.desk, self.mode, only=self.only,
-                             ranked=self.ranked, opened=self.opened,
-                             cache=self.listing_cache)
+                             opened=self.opened, cache=self.listing_cache)
         row = self.listing.row(before) if before is not None else None
         if row is None:
             row = min(self.cursor, max(len(self.listing) - 1, 0))
@@ -345,11 +346,11 @@ class QueueView(ScrollView, can_focus=True):
         item = self.wire.items[item_id]
         decision = self.desk.decision(item_id)
         styles = self._styles
-        style = Style()
+        style = styles["queue--hit"] if item_id in self.hits else Style()
         if decision.status == "spiked":
-            return styles["queue--spiked"]
+            return style + styles["queue--spiked"]
         if killed:
-            return styles["queue--killed"]
+            return style + styles["queue--killed"]
         if decision.unread:
             style += styles["queue--new"]
         if item.is_flash:

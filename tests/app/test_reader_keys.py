@@ -1,0 +1,90 @@
+"""The keys of keyboard readers (newsboat, neomutt, lazygit) on the desk (issue 14,
+points 10-14): search hits with n/N, next unread and next flash, sort, yank, theme."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from wiredesk_testdata import record_notifications
+
+from tui.app.app import WiredeskApp
+from tui.app.queue import QueueView
+from tui.cli import build_app
+from tui.config import Config
+from tui.desk.desk import Desk
+
+
+@pytest.fixture
+def app(config: Config, inbox: Path, state_file: Path) -> WiredeskApp:
+    return build_app(config, [inbox], Desk(state_file, editor="ana"), poll_seconds=60)
+
+
+async def _start(app: WiredeskApp, pilot: Pilot[None]) -> QueueView:
+    await app.wait_loaded()
+    await pilot.pause()
+    return app.query_one(QueueView)
+
+
+def _hit_rows(app: WiredeskApp, queue: QueueView, text: str) -> list[int]:
+    hits = set(app.search_index.search(text, app.wire.order))
+    return sorted(row for row, key in enumerate(queue.listing.keys) if key in hits)
+
+
+async def test_search_goes_to_the_first_hit_after_the_cursor_and_n_steps(
+        app: WiredeskApp) -> None:
+    async with app.run_test(size=(160, 50)) as pilot:
+        queue = await _start(app, pilot)
+        everything = len(queue.listing)
+        rows = _hit_rows(app, queue, "brexit")
+        assert len(rows) >= 3
+        start = rows[0]  # on a hit: the search goes on from the next one
+        queue.move_to(start)
+        await pilot.pause()
+        await pilot.press("slash", *"brexit", "enter")
+        await pilot.pause()
+        assert len(queue.listing) == everything  # the queue stays whole
+        assert queue.cursor == rows[1]
+        assert f"hit 2 of {len(rows)}" in app.status
+        await pilot.press("n")
+        await pilot.pause()
+        assert queue.cursor == rows[2]
+        assert f"hit 3 of {len(rows)}" in app.status
+        await pilot.press("N", "N")
+        await pilot.pause()
+        assert queue.cursor == rows[0]
+        notices = record_notifications(app)
+        await pilot.press("N")  # past the first: round to the last
+        await pilot.pause()
+        assert queue.cursor == rows[-1]
+        assert any("bottom" in n for n in notices)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "hit" not in app.status
+        await pilot.press("n")
+        await pilot.pause()
+        assert notices[-1] == "No search: press / to search"
+
+
+async def test_a_search_with_no_hits_says_so_and_leaves_the_cursor(app: WiredeskApp) -> None:
+    async with app.run_test(size=(160, 50)) as pilot:
+        queue = await _start(app, pilot)
+        queue.move_to(3)
+        await pilot.pause()
+        notices = record_notifications(app)
+        await pilot.press("slash", *"zzqxj", "enter")
+        await pilot.pause()
+        assert queue.cursor == 3
+        assert "no hits" in app.status
+        assert notices[-1] == "No item has 'zzqxj'"
+
+
+async def test_the_note_key_is_e(app: WiredeskApp) -> None:
+    async with app.run_test(size=(160, 50)) as pilot:
+        queue = await _start(app, pilot)
+        key = queue.current_id
+        assert key is not None
+        await pilot.press("e", *"check the figures", "enter")
+        await pilot.pause()
+        assert app.desk.decision(key).note == "check the figures"
