@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -142,6 +142,22 @@ def step(rows: list[int], cursor: int, direction: int) -> tuple[int, bool] | Non
         return (rows[at], False) if at < len(rows) else (rows[0], True)
     at = bisect.bisect_left(rows, cursor) - 1
     return (rows[at], False) if at >= 0 else (rows[-1], True)
+
+
+def seek(keys: list[str], cursor: int, direction: int,
+         wanted: Callable[[str], bool]) -> tuple[int, bool] | None:
+    """The first row after the cursor (before it, when `direction` is negative) whose
+    key is `wanted`, going round the end: (row, went round). Asked per key, from the
+    cursor on: a jump to the next unread usually stops within a screen."""
+    rows = len(keys)
+    if direction > 0:
+        order = itertools.chain(range(cursor + 1, rows), range(0, min(cursor + 1, rows)))
+    else:
+        order = itertools.chain(range(cursor - 1, -1, -1), range(rows - 1, cursor - 1, -1))
+    for row in order:
+        if wanted(keys[row]):
+            return row, (row <= cursor) if direction > 0 else (row >= cursor)
+    return None
 
 
 def _flat(wire: Wire, desk: Desk, only: Collection[str] | None,

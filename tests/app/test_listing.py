@@ -10,7 +10,7 @@ import pytest
 from tui.app.bench_ui_day import write_day
 from tui.desk.desk import Desk
 from tui.ingest import read_paths
-from tui.listing import Listing, ListingCache, Mode, build, hit_rows, is_pinned, step
+from tui.listing import Listing, ListingCache, Mode, build, hit_rows, is_pinned, seek, step
 from tui.wire import Wire, group_items
 
 
@@ -134,3 +134,15 @@ def test_items_not_yet_in_a_story_are_stories_of_one(tmp_path: Path) -> None:
     grouped = build(wire, desk, Mode.STORIES, cache=cache)
     assert len(grouped) < len(wire.order)
     assert _rows(grouped) == _plain(wire, desk, Mode.STORIES, None, set())
+
+
+def test_seek_finds_the_next_wanted_row_and_goes_round() -> None:
+    keys = ["a", "B", "c", "D", "e"]
+    upper = str.isupper
+    assert seek(keys, 0, 1, upper) == (1, False)
+    assert seek(keys, 1, 1, upper) == (3, False)
+    assert seek(keys, 3, 1, upper) == (1, True)
+    assert seek(keys, 3, -1, upper) == (1, False)
+    assert seek(keys, 1, -1, upper) == (3, True)
+    assert seek(keys, 1, 1, lambda k: k == "B") == (1, True)  # only itself: round to it
+    assert seek(keys, 2, 1, lambda k: False) is None

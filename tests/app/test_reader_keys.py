@@ -88,3 +88,60 @@ async def test_the_note_key_is_e(app: WiredeskApp) -> None:
         await pilot.press("e", *"check the figures", "enter")
         await pilot.pause()
         assert app.desk.decision(key).note == "check the figures"
+
+
+async def test_J_and_K_go_to_the_next_and_previous_unread_and_F_to_the_next_flash(
+        app: WiredeskApp) -> None:
+    async with app.run_test(size=(160, 50)) as pilot:
+        queue = await _start(app, pilot)
+        keys = queue.listing.keys
+        flashes = [row for row, key in enumerate(keys) if app.wire.items[key].is_flash]
+        app.desk.set_read(keys[1:6], True)
+        app.desk.set_read(keys[7:9], True)
+        queue.move_to(0)
+        await pilot.pause()
+        await pilot.press("J")
+        await pilot.pause()
+        assert queue.cursor == 6
+        await pilot.press("J")
+        await pilot.pause()
+        assert queue.cursor == 9
+        await pilot.press("K", "K")
+        await pilot.pause()
+        assert queue.cursor == 0
+        queue.move_to(flashes[0])
+        await pilot.pause()
+        await pilot.press("F")
+        await pilot.pause()
+        assert queue.cursor == flashes[1]
+        notices = record_notifications(app)
+        queue.move_to(flashes[-1])
+        await pilot.pause()
+        await pilot.press("F")
+        await pilot.pause()
+        assert queue.cursor == flashes[0]
+        assert any("top" in n for n in notices)
+        app.desk.set_read(keys, True)
+        await pilot.press("J")
+        await pilot.pause()
+        assert notices[-1] == "Nothing unread in this view"
+
+
+async def test_in_the_stories_view_J_stops_at_a_story_with_an_unread_member(
+        app: WiredeskApp) -> None:
+    async with app.run_test(size=(160, 50)) as pilot:
+        queue = await _start(app, pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        keys = queue.listing.keys
+        big = next(row for row, key in enumerate(keys) if row > 0
+                   and app.wire.stories.size_of(key) > 1)
+        lead = keys[big]
+        members = app.wire.stories.detector.member_ids(lead)
+        app.desk.set_read(keys, True)  # every lead read: the story's other members not
+        assert any(app.desk.decision(m).unread for m in members)
+        queue.move_to(0)
+        await pilot.pause()
+        await pilot.press("J")
+        await pilot.pause()
+        assert queue.cursor == big

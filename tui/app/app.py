@@ -36,7 +36,7 @@ from tui.desk.desk import Desk, SaveFailed
 from tui.desk.files import StateError
 from tui.ingest.dates import epoch
 from tui.ingest.inbox import Inbox
-from tui.listing import Mode, hit_rows, step
+from tui.listing import Mode, hit_rows, seek, step
 from tui.query import Context, QueryError, SearchIndex, filter_keys, parse_query
 from tui.wire import Wire
 
@@ -583,6 +583,35 @@ class WiredeskApp(DayLoading):
                         timeout=2)
         self.queue.move_to(row)
         self._update_counts()
+
+    def action_next_unread(self, direction: int) -> None:
+        """`J`/`K`: the next or previous unread item (a story with an unread member)."""
+        decision = self.desk.decision
+        self._seek(direction, lambda key: any(decision(m).unread for m in self._row_keys(key)),
+                   "Nothing unread in this view")
+
+    def action_next_flash(self) -> None:
+        """`F`: the next FLASH or BULLETIN, read or not."""
+        items = self.wire.items
+        self._seek(1, lambda key: any(items[m].is_flash for m in self._row_keys(key)
+                                      if m in items),
+                   "No FLASH or BULLETIN in this view")
+
+    def _row_keys(self, key: str) -> list[str]:
+        """The items a row stands for: in the stories view, its story's."""
+        return self._story_keys(key) if self.queue.mode is Mode.STORIES else [key]
+
+    def _seek(self, direction: int, wanted: Callable[[str], bool], none: str) -> None:
+        queue = self.queue
+        found = seek(queue.listing.keys, queue.cursor, direction, wanted)
+        if found is None:
+            self.notify(none, timeout=3)
+            return
+        row, went_round = found
+        if went_round:
+            self.notify("Went on from the " + ("top" if direction > 0 else "bottom"),
+                        timeout=2)
+        queue.move_to(row)
 
     def action_filter(self) -> None:
         self.push_screen(Prompt("Filter", self.filter_text,

@@ -50,6 +50,9 @@ KEYS: dict[Group, list[Binding]] = {
         _b("slash", "search", "Search", "find.search", show=True),
         _b("n", "next_hit(1)", "Next search hit", "find.next_hit"),
         _b("N", "next_hit(-1)", "Previous search hit", "find.previous_hit"),
+        _b("J", "next_unread(1)", "Next unread", "find.next_unread"),
+        _b("K", "next_unread(-1)", "Previous unread", "find.previous_unread"),
+        _b("F", "next_flash", "Next FLASH or BULLETIN", "find.next_flash"),
         _b("f", "filter", "Filter", "find.filter", show=True),
         *[_b(str(n), f"saved_view('{n}')", f"Saved view {n}", f"find.view{n}")
           for n in range(1, 10)],
