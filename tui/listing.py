@@ -28,6 +28,24 @@ class Mode(Enum):
     STORIES = "stories"
 
 
+class Sort(Enum):
+    """The queue's order, cycled with `o`; the value is what the header says."""
+
+    NEWEST = "newest first"
+    OLDEST = "oldest first"
+    URGENCY = "urgency"
+    SOURCE = "source"
+    SIZE = "story size"
+
+    def next(self) -> Sort:
+        cycle = list(Sort)
+        return cycle[(cycle.index(self) + 1) % len(cycle)]
+
+
+#: urgency of copy that gives none: after every urgency given (1-9)
+_NO_URGENCY = 99
+
+
 @dataclass
 class Listing:
     keys: list[str] = field(default_factory=list)
@@ -104,18 +122,54 @@ class ListingCache:
 
 
 def build(wire: Wire, desk: Desk, mode: Mode, *, only: Collection[str] | None = None,
-          opened: Collection[str] = (), cache: ListingCache | None = None) -> Listing:
+          opened: Collection[str] = (), cache: ListingCache | None = None,
+          sort: Sort = Sort.NEWEST) -> Listing:
     """`only`: the keys a filter kept; `cache`: kept by the caller between builds over
-    the same wire and desk."""
+    the same wire and desk. Every sort keeps the newest first among equals."""
     cache = cache or ListingCache()
     if mode is Mode.FLAT:
-        return _flat(wire, desk, only, cache)
+        return _flat(wire, desk, only, cache, sort)
     rows = cache.story_rows(wire, desk)
+    wanted: Collection[int]
     if only is None:
-        return _stories(rows, range(len(rows.leads)), opened)
-    row_of_key = rows.row_of_key
-    wanted = dict.fromkeys(row_of_key[key] for key in wire.order if key in only)
+        wanted = range(len(rows.leads))
+    else:
+        row_of_key = rows.row_of_key
+        wanted = dict.fromkeys(row_of_key[key] for key in wire.order if key in only)
+    if sort is not Sort.NEWEST:
+        wanted = _sorted_rows(wire, rows, list(wanted), sort)
     return _stories(rows, wanted, opened)
+
+
+def _sorted_keys(wire: Wire, keys: list[str], sort: Sort) -> list[str]:
+    """`keys`, newest first, in the order `sort` asks for."""
+    items = wire.items
+    if sort is Sort.OLDEST:
+        return keys[::-1]
+    if sort is Sort.URGENCY:
+        return sorted(keys, key=lambda k: items[k].urgency or _NO_URGENCY)
+    if sort is Sort.SOURCE:
+        return sorted(keys, key=lambda k: items[k].source.casefold())
+    if sort is Sort.SIZE:
+        size_of = wire.stories.size_of
+        return sorted(keys, key=lambda k: -size_of(k))
+    return keys
+
+
+def _sorted_rows(wire: Wire, rows: _StoryRows, wanted: list[int], sort: Sort) -> list[int]:
+    """The stories view's rows in `sort`'s order: a story is as urgent as its most
+    urgent member, and as big as all its members."""
+    items, members = wire.items, rows.members
+    if sort is Sort.OLDEST:
+        return wanted[::-1]
+    if sort is Sort.URGENCY:
+        return sorted(wanted, key=lambda r: min(items[k].urgency or _NO_URGENCY
+                                                for k in members[r]))
+    if sort is Sort.SOURCE:
+        return sorted(wanted, key=lambda r: items[rows.leads[r]].source.casefold())
+    if sort is Sort.SIZE:
+        return sorted(wanted, key=lambda r: -len(members[r]))
+    return wanted
 
 
 def hit_rows(listing: Listing, hits: Collection[str], wire: Wire, desk: Desk, mode: Mode,
@@ -161,14 +215,15 @@ def seek(keys: list[str], cursor: int, direction: int,
 
 
 def _flat(wire: Wire, desk: Desk, only: Collection[str] | None,
-          cache: ListingCache) -> Listing:
+          cache: ListingCache, sort: Sort) -> Listing:
     pinned = [key for key in cache.flash_keys(wire)
               if desk.decision(key).unread and (only is None or key in only)]
     pinned.sort(key=wire.order_position)
     keys = list(wire.order) if only is None else [key for key in wire.order if key in only]
     if pinned:
         up = set(pinned)
-        keys = pinned + [key for key in keys if key not in up]
+        keys = [key for key in keys if key not in up]
+    keys = pinned + _sorted_keys(wire, keys, sort)
     return Listing(keys, [0] * len(keys))
 
 

@@ -145,3 +145,59 @@ async def test_in_the_stories_view_J_stops_at_a_story_with_an_unread_member(
         await pilot.press("J")
         await pilot.pause()
         assert queue.cursor == big
+
+
+def _unpinned(app: WiredeskApp, queue: QueueView) -> list[str]:
+    keys = queue.listing.keys
+    pinned = sum(1 for k in keys if app.wire.items[k].is_flash
+                 and app.desk.decision(k).unread)
+    return keys[pinned:]
+
+
+async def test_o_cycles_the_sort_and_the_header_and_column_heads_say_it(
+        app: WiredeskApp) -> None:
+    async with app.run_test(size=(160, 50)) as pilot:
+        queue = await _start(app, pilot)
+        items, size_of = app.wire.items, app.wire.stories.size_of
+        heads = app.query_one("#queue-heads")
+        assert "newest first" in app.sub_title
+        text = str(heads.render())
+        for name in ("Time", "Source", "Headline"):
+            assert name in text
+        newest = _unpinned(app, queue)
+        times = [items[k].sort_time for k in newest]
+        assert times == sorted(times, reverse=True)
+
+        await pilot.press("o")
+        await pilot.pause()
+        assert "oldest first" in app.sub_title
+        times = [items[k].sort_time for k in _unpinned(app, queue)]
+        assert times == sorted(times)
+
+        await pilot.press("o")
+        await pilot.pause()
+        assert "urgency" in app.sub_title
+        urgencies = [items[k].urgency or 99 for k in _unpinned(app, queue)]
+        assert urgencies == sorted(urgencies)
+
+        await pilot.press("o")
+        await pilot.pause()
+        assert "source" in app.sub_title
+        sources = [items[k].source.casefold() for k in _unpinned(app, queue)]
+        assert sources == sorted(sources)
+        assert "▲" in str(heads.render()) or "▼" in str(heads.render())
+
+        await pilot.press("o")
+        await pilot.pause()
+        assert "story size" in app.sub_title
+        sizes = [size_of(k) for k in _unpinned(app, queue)]
+        assert sizes == sorted(sizes, reverse=True)
+
+        await pilot.press("v")  # the stories view follows the same sort
+        await pilot.pause()
+        sizes = [size_of(k) for k in queue.listing.keys]
+        assert sizes == sorted(sizes, reverse=True)
+
+        await pilot.press("o")
+        await pilot.pause()
+        assert "newest first" in app.sub_title

@@ -22,7 +22,7 @@ from tui.app.dayload import DayLoading
 from tui.app.keys import KEYS
 from tui.app.messages import CursorMoved
 from tui.app.preview import Preview, render_item
-from tui.app.queue import QueueView
+from tui.app.queue import QueueHeads, QueueView
 from tui.app.reports import DiffScreen, QuarantineScreen
 from tui.app.screens import HelpRow, HelpScreen, Picker, Prompt
 from tui.app.statusline import StatusLine
@@ -82,8 +82,11 @@ class WiredeskApp(DayLoading):
         yield Header()
         yield StatusLine(id="status")
         with Horizontal(id="main"):
-            yield QueueView(self.wire, self.desk, self.config.columns.show, times=self.times,
-                            id="queue")
+            queue = QueueView(self.wire, self.desk, self.config.columns.show,
+                              times=self.times, id="queue")
+            with Vertical(id="queue-pane"):
+                yield QueueHeads(queue, id="queue-heads")
+                yield queue
             with Vertical(id="side"):
                 yield Preview(id="preview")
                 yield StoryPanel(id="story")
@@ -104,6 +107,9 @@ class WiredeskApp(DayLoading):
         self.queue.focus()
         self.queue.killed = self.is_killed
         self.queue.embargoed = self.is_embargoed
+        heads = self.query_one(QueueHeads)
+        self.queue.columns_changed = heads.refresh
+        self.sub_title = f"sorted: {self.queue.sort.value}"
         for warning in self.desk.warnings:
             self.notify(warning, severity="warning", timeout=15)
         self.status = "loading the inbox…"
@@ -612,6 +618,15 @@ class WiredeskApp(DayLoading):
             self.notify("Went on from the " + ("top" if direction > 0 else "bottom"),
                         timeout=2)
         queue.move_to(row)
+
+    def action_sort(self) -> None:
+        """`o`: the next sort (newest first, oldest first, urgency, source, story size)."""
+        queue = self.queue
+        queue.sort = queue.sort.next()
+        self.sub_title = f"sorted: {queue.sort.value}"
+        self._relist(recount=False)
+        self.query_one(QueueHeads).refresh()
+        self.notify(f"Sorted by {queue.sort.value}", timeout=2)
 
     def action_filter(self) -> None:
         self.push_screen(Prompt("Filter", self.filter_text,

@@ -43,6 +43,7 @@ KEYS: dict[Group, list[Binding]] = {
         _b("L", "lead", "Make this the story's lead", "story.lead"),
         _b("d", "diff", "Diff against the previous version", "story.diff", show=True),
         _b("v", "view", "Flat / stories view", "view.toggle", show=True),
+        _b("o", "sort", "Sort: newest, oldest, urgency, source, story size", "view.sort"),
         _b("enter,right", "open", "Open / close a story", "view.open"),
         _b("left", "close_story", "Close a story", "view.close"),
     ],

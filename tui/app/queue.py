@@ -17,24 +17,35 @@ from typing import ClassVar
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
+from textual.widget import Widget
 
 from tui.app import timefmt
 from tui.app.messages import CursorMoved
 from tui.app.timefmt import DeskTime
 from tui.desk.desk import Desk
-from tui.listing import Listing, ListingCache, Mode, build
+from tui.listing import Listing, ListingCache, Mode, Sort, build
 from tui.textsafe import cell
 from tui.wire import Wire
 
 _WIDTHS = {"time": 5, "urgency": 2, "source": 14, "slug": 18, "words": 5, "status": 6,
            "tags": 16, "assignee": 12, "story": 8}
 
+
+#: what the column heads call each column
+_HEADS = {"time": "Time", "urgency": "!", "source": "Source", "slug": "Slug",
+          "words": "Words", "status": "Status", "tags": "Tags", "assignee": "Assignee",
+          "story": "Story", "headline": "Headline"}
+#: the column each sort orders by, and its arrow (▼: biggest or newest first)
+_SORTED_BY = {Sort.NEWEST: ("time", "▼"), Sort.OLDEST: ("time", "▲"),
+              Sort.URGENCY: ("urgency", "▼"), Sort.SOURCE: ("source", "▲"),
+              Sort.SIZE: ("story", "▼")}
 
 _GIVE_WAY = ("assignee", "tags", "slug", "words", "source", "story", "status")
 _HEADLINE_MIN = 30
@@ -90,6 +101,9 @@ class QueueView(ScrollView, can_focus=True):
         self._columns_at: tuple[object, tuple[str, ...], int] = (None, (), 0)
         self._width = 0
         self.mode = Mode.FLAT
+        self.sort = Sort.NEWEST
+        #: told when the columns shown change (the width, the time's cells)
+        self.columns_changed: Callable[[], object] = lambda: None
         self.only: set[str] | None = None
         #: the items the search found: drawn underlined, stepped through with n/N
         self.hits: set[str] = set()
@@ -117,7 +131,8 @@ class QueueView(ScrollView, can_focus=True):
         the item it was on, wherever that item now is."""
         before = None if self.follow_top else self.current_id
         self.listing = build(self.wire, self.desk, self.mode, only=self.only,
-                             opened=self.opened, cache=self.listing_cache)
+                             opened=self.opened, cache=self.listing_cache,
+                             sort=self.sort)
         row = self.listing.row(before) if before is not None else None
         if row is None:
             row = min(self.cursor, max(len(self.listing) - 1, 0))
@@ -320,7 +335,21 @@ class QueueView(ScrollView, can_focus=True):
             columns = self.columns_for(width)
             fixed = sum(self._widths.get(c, 0) + 1 for c in columns if c != "headline")
             self._columns_at = (key, columns, fixed)
+            self.columns_changed()
         return self._columns_at[1], self._columns_at[2]
+
+    def heads_text(self) -> str:
+        """The column heads over the rows, laid out as the rows are; the sorted column
+        has its arrow."""
+        width = self._row_width()
+        columns, fixed = self._layout(width)
+        column, arrow = _SORTED_BY[self.sort]
+        cells = []
+        for name in columns:
+            head = _HEADS.get(name, name) + (arrow if name == column else "")
+            cells.append(_fit(head, max(width - fixed, 10) if name == "headline"
+                              else self._widths[name]))
+        return " ".join(cells)
 
     def columns_for(self, width: int) -> tuple[str, ...]:
         """The configured columns that fit: on a narrow terminal the headline keeps
@@ -358,6 +387,21 @@ class QueueView(ScrollView, can_focus=True):
         elif self.wire.stories.size_of(item_id) > 1:
             style += styles["queue--dup"]
         return style
+
+
+class QueueHeads(Widget):
+    """The column heads over the queue, as its rows lay the columns out."""
+
+    DEFAULT_CSS = """
+    QueueHeads { height: 1; width: 1fr; color: $text-muted; text-style: bold; }
+    """
+
+    def __init__(self, queue: QueueView, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.queue = queue
+
+    def render(self) -> Text:
+        return Text(self.queue.heads_text(), no_wrap=True, overflow="crop")
 
 
 def _move_thumb(bar: ScrollBar, position: float) -> None:
