@@ -201,3 +201,20 @@ async def test_o_cycles_the_sort_and_the_header_and_column_heads_say_it(
         await pilot.press("o")
         await pilot.pause()
         assert "newest first" in app.sub_title
+
+
+async def test_y_yanks_the_headline_and_id_and_Y_the_body(app: WiredeskApp) -> None:
+    async with app.run_test(size=(160, 50)) as pilot:
+        queue = await _start(app, pilot)
+        key = queue.current_id
+        assert key is not None
+        item = app.wire.items[key]
+        notices = record_notifications(app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.clipboard == f"{item.headline}\n{key}"
+        assert notices[-1].startswith("Copied the headline and id")
+        await pilot.press("Y")
+        await pilot.pause()
+        assert app.clipboard == item.body
+        assert notices[-1].startswith("Copied the body")

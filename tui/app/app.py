@@ -38,6 +38,7 @@ from tui.ingest.dates import epoch
 from tui.ingest.inbox import Inbox
 from tui.listing import Mode, hit_rows, seek, step
 from tui.query import Context, QueryError, SearchIndex, filter_keys, parse_query
+from tui.textsafe import strip_controls
 from tui.wire import Wire
 
 #: seconds the cursor must rest before the preview follows it
@@ -627,6 +628,21 @@ class WiredeskApp(DayLoading):
         self._relist(recount=False)
         self.query_one(QueueHeads).refresh()
         self.notify(f"Sorted by {queue.sort.value}", timeout=2)
+
+    def action_yank(self, what: str) -> None:
+        """`y`: the headline and id, `Y`: the body, to the clipboard through the
+        terminal (OSC 52); without the controls a paste would run."""
+        key = self.queue.current_id
+        if key is None or key not in self.wire.items:
+            return
+        item = self.wire.items[key]
+        if what == "body":
+            text, said = strip_controls(item.body), "the body"
+        else:
+            text, said = strip_controls(f"{item.headline}\n{key}"), "the headline and id"
+        self.copy_to_clipboard(text)
+        self.notify(f"Copied {said} ({len(text):,} characters) to the clipboard",
+                    timeout=2, markup=False)
 
     def action_filter(self) -> None:
         self.push_screen(Prompt("Filter", self.filter_text,

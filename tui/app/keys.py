@@ -31,6 +31,8 @@ KEYS: dict[Group, list[Binding]] = {
         _b("R", "read_view", "Mark everything in the view read", "queue.read_view"),
         _b("p", "priority", "Priority", "queue.priority"),
         _b("e", "note", "Note", "queue.note"),
+        _b("y", "yank('headline')", "Copy headline and id", "queue.yank"),
+        _b("Y", "yank('body')", "Copy the body", "queue.yank_body"),
         _b("space", "mark", "Mark for bulk work", "queue.mark"),
         _b("escape", "clear", "Clear marks, filter and search", "queue.clear"),
         _b("u", "undo", "Undo", "desk.undo", show=True),
