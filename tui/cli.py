@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NoReturn
 from tui import __version__, deskcli, paths, termout
 from tui.config import Config, ConfigError, check_keymap, load_config
 from tui.desk.files import StateError
+from tui.uiprefs import UiPrefs
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -23,10 +24,11 @@ if TYPE_CHECKING:
 
 def build_app(config: Config, folders: Sequence[Path], desk: Desk,
               cache: Path | None = None, poll_seconds: float = 0.25,
-              watch: bool = True) -> WiredeskApp:
+              watch: bool = True, ui_prefs: Path | None = None) -> WiredeskApp:
     """The one way to make the app; tests build it the same way with their own files.
     Without `cache`, every file is parsed at start (what tests want); without `watch`,
-    changes are found by the polls and the full stat alone."""
+    changes are found by the polls and the full stat alone; without `ui_prefs`, the
+    theme chosen is not remembered."""
     from tui.app.app import WiredeskApp
     from tui.dedup import bulk
     from tui.inboxes import make_inbox
@@ -34,7 +36,8 @@ def build_app(config: Config, folders: Sequence[Path], desk: Desk,
     check_keymap(config, WiredeskApp.binding_scopes())
     bulk.prepare()  # the day's stories are built with a second process's help
     inbox = make_inbox(config, folders, cache, watch=watch)
-    return WiredeskApp(config=config, inbox=inbox, desk=desk, poll_seconds=poll_seconds)
+    return WiredeskApp(config=config, inbox=inbox, desk=desk, poll_seconds=poll_seconds,
+                       prefs=UiPrefs.load(ui_prefs))
 
 
 def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -176,7 +179,8 @@ def _run(config: Config, args: argparse.Namespace) -> int:
     if inbox is None:
         return 2
     desk = Desk(args.state or paths.default_state_file(), editor=config.editor.name)
-    build_app(config, inbox, desk, cache=paths.cache_file()).run()
+    build_app(config, inbox, desk, cache=paths.cache_file(),
+              ui_prefs=paths.ui_prefs_file()).run()
     return 0
 
 

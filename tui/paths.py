@@ -29,6 +29,11 @@ def user_config_file() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME)) / "wiredesk.toml"
 
 
+def ui_prefs_file() -> Path:
+    """The screen's preferences chosen in the app (the theme), beside the config."""
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "ui.toml"
+
+
 def cache_file() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME)) / "ingest.sqlite3"
 

@@ -218,3 +218,36 @@ async def test_y_yanks_the_headline_and_id_and_Y_the_body(app: WiredeskApp) -> N
         await pilot.pause()
         assert app.clipboard == item.body
         assert notices[-1].startswith("Copied the body")
+
+
+async def test_the_theme_chosen_is_used_on_the_next_start(
+        config: Config, inbox: Path, state_file: Path, tmp_path: Path) -> None:
+    prefs = tmp_path / "config" / "ui.toml"
+    first = build_app(config, [inbox], Desk(state_file, editor="ana"), poll_seconds=60,
+                      ui_prefs=prefs)
+    async with first.run_test(size=(120, 40)) as pilot:
+        await first.wait_loaded()
+        assert first.theme != "nord"
+        first.theme = "nord"  # as the palette's theme picker sets it
+        await pilot.pause()
+    assert 'theme = "nord"' in prefs.read_text()
+    again = build_app(config, [inbox], Desk(state_file, editor="ana"), poll_seconds=60,
+                      ui_prefs=prefs)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+
+
+async def test_a_broken_ui_file_is_named_and_left_as_it_is(
+        config: Config, inbox: Path, state_file: Path, tmp_path: Path) -> None:
+    prefs = tmp_path / "ui.toml"
+    prefs.write_text("theme = \n")
+    app = build_app(config, [inbox], Desk(state_file, editor="ana"), poll_seconds=60,
+                    ui_prefs=prefs)
+    notices = record_notifications(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert any(f"{prefs}:1:" in n for n in notices)
+        app.theme = "nord"
+        await pilot.pause()
+    assert prefs.read_text() == "theme = \n"

@@ -14,6 +14,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.timer import Timer
 from textual.widgets import Footer, Header
 
@@ -39,6 +40,7 @@ from tui.ingest.inbox import Inbox
 from tui.listing import Mode, hit_rows, seek, step
 from tui.query import Context, QueryError, SearchIndex, filter_keys, parse_query
 from tui.textsafe import strip_controls
+from tui.uiprefs import UiPrefs
 from tui.wire import Wire
 
 #: seconds the cursor must rest before the preview follows it
@@ -51,9 +53,10 @@ class WiredeskApp(DayLoading):
     BINDINGS: ClassVar[list[BindingType]] = [b for group in KEYS.values() for b in group]
 
     def __init__(self, config: Config, inbox: Inbox, desk: Desk,
-                 poll_seconds: float = 0.25) -> None:
+                 poll_seconds: float = 0.25, prefs: UiPrefs | None = None) -> None:
         super().__init__()
         self.config = config
+        self.prefs = prefs or UiPrefs()
         self.inbox = inbox
         self.desk = desk
         self.wire = Wire(settings=config.dedup)
@@ -113,9 +116,33 @@ class WiredeskApp(DayLoading):
         self.sub_title = f"sorted: {self.queue.sort.value}"
         for warning in self.desk.warnings:
             self.notify(warning, severity="warning", timeout=15)
+        self._use_remembered_theme()
         self.status = "loading the inbox…"
         self._switch_often()
         self.load_inbox()
+
+    def _use_remembered_theme(self) -> None:
+        prefs = self.prefs
+        if prefs.problem:
+            self.notify(prefs.problem, severity="warning", timeout=15, markup=False)
+        if prefs.theme and prefs.theme in self.available_themes:
+            self.theme = prefs.theme
+        elif prefs.theme:
+            self.notify(f"The theme '{prefs.theme}' you chose before is not there any "
+                        "more; press ctrl+p and choose another", severity="warning",
+                        timeout=10, markup=False)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if theme.name == self.prefs.theme:
+            return
+        try:
+            self.prefs.save_theme(theme.name)
+        except OSError as exc:
+            self.notify(f"The theme is used, but cannot be remembered for the next start "
+                        f"({exc.strerror}: {self.prefs.path}). Free some space or check "
+                        "the folder's permissions.", severity="warning", timeout=10,
+                        markup=False)
 
     # --- what the queue shows ----------------------------------------------------------
     def _recount(self) -> None:
