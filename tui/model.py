@@ -9,6 +9,8 @@ from typing import Any
 PUBSTATUSES = ("usable", "withheld", "canceled")
 #: urgency 1 (FLASH) and 2 (BULLETIN): the items that ring the bell and are pinned
 FLASH_URGENCY = 2
+#: urgency 1 to 3: urgent copy, marked `!` (1: `‼`) in the queue
+URGENT = 3
 SIGNALS = ("update", "correction", "kill", "hold", "advisory", "repeat")
 
 

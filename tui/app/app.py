@@ -50,6 +50,9 @@ PREVIEW_DELAY = 0.06
 class WiredeskApp(DayLoading):
     TITLE = "wiredesk"
     CSS_PATH = "wiredesk.tcss"
+    #: below 100 columns the preview goes under the queue (`Screen.-narrow` in the tcss)
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [b for group in KEYS.values() for b in group]
 
     def __init__(self, config: Config, inbox: Inbox, desk: Desk,
@@ -452,8 +455,20 @@ class WiredeskApp(DayLoading):
         self._update_counts()
         self.queue.action_move(1)
 
+    def action_zoom(self, zoom: bool | None = None) -> None:
+        """`z`: the preview (and its story) on the whole screen, or back to the queue."""
+        screen = self.screen
+        zoomed = not screen.has_class("-zoomed") if zoom is None else zoom
+        screen.set_class(zoomed, "-zoomed")
+        if zoomed:
+            self.query_one(Preview).focus()
+        else:
+            self.queue.focus()
+
     def action_clear(self) -> None:
-        if self.filter_text or self.search_text:
+        if self.screen.has_class("-zoomed"):
+            self.action_zoom(False)
+        elif self.filter_text or self.search_text:
             self.filter_text = self.search_text = ""
             self._relist(recount=False)
         elif self.queue.marked:

@@ -16,8 +16,16 @@ from tui.app.screens import HelpRow
 Group = str
 
 
-def _b(key: str, action: str, text: str, binding_id: str, show: bool = False) -> Binding:
-    return Binding(key, action, text, id=binding_id, show=show)
+def _b(key: str, action: str, text: str, binding_id: str, show: bool = False,
+       short: str = "") -> Binding:
+    """`text` is what help and the palette say; `short`, the footer's word for a key it
+    shows (a footer of 80 columns holds the main keys only with one word each)."""
+    return Binding(key, action, short or text, id=binding_id, show=show, tooltip=text)
+
+
+def said(binding: Binding) -> str:
+    """What a binding does, as help and the palette say it."""
+    return binding.tooltip or binding.description
 
 
 #: every key of the desk, grouped as the help screen shows them
@@ -25,7 +33,7 @@ KEYS: dict[Group, list[Binding]] = {
     "Decide": [
         _b("t", "tag", "Tag", "queue.tag", show=True),
         _b("a", "assign", "Assign", "queue.assign", show=True),
-        _b("s", "spike", "Spike / unspike", "queue.spike", show=True),
+        _b("s", "spike", "Spike / unspike", "queue.spike", show=True, short="Spike"),
         _b("U", "used", "Mark used", "queue.used"),
         _b("r", "read", "Read / unread", "queue.read"),
         _b("R", "read_view", "Mark everything in the view read", "queue.read_view"),
@@ -39,12 +47,14 @@ KEYS: dict[Group, list[Binding]] = {
         _b("ctrl+r", "redo", "Redo", "desk.redo"),
     ],
     "Stories": [
-        _b("m", "merge", "Merge marked into this story", "story.merge", show=True),
+        _b("m", "merge", "Merge marked into this story", "story.merge", show=True,
+           short="Merge"),
         _b("M", "split", "Take out of its story", "story.split"),
         _b("x", "not_same", "Not the same story", "story.not_same"),
         _b("L", "lead", "Make this the story's lead", "story.lead"),
-        _b("d", "diff", "Diff against the previous version", "story.diff", show=True),
-        _b("v", "view", "Flat / stories view", "view.toggle", show=True),
+        _b("d", "diff", "Diff against the previous version", "story.diff",
+           short="Diff"),
+        _b("v", "view", "Flat / stories view", "view.toggle", short="Stories"),
         _b("o", "sort", "Sort: newest, oldest, urgency, source, story size", "view.sort"),
         _b("enter,right", "open", "Open / close a story", "view.open"),
         _b("left", "close_story", "Close a story", "view.close"),
@@ -56,11 +66,12 @@ KEYS: dict[Group, list[Binding]] = {
         _b("J", "next_unread(1)", "Next unread", "find.next_unread"),
         _b("K", "next_unread(-1)", "Previous unread", "find.previous_unread"),
         _b("F", "next_flash", "Next FLASH or BULLETIN", "find.next_flash"),
-        _b("f", "filter", "Filter", "find.filter", show=True),
+        _b("f", "filter", "Filter", "find.filter"),
         *[_b(str(n), f"saved_view('{n}')", f"Saved view {n}", f"find.view{n}")
           for n in range(1, 10)],
     ],
     "Desk": [
+        _b("z", "zoom", "Zoom the preview to the whole screen (escape: back)", "app.zoom"),
         _b("Q", "quarantine", "Quarantined files", "app.quarantine"),
         _b("tab", "focus_next", "Next pane", "app.next_pane"),
         _b("question_mark", "help", "Help", "app.help", show=True),
@@ -91,7 +102,7 @@ def help_rows(keymap: dict[str, str], display: Callable[[Binding], str]) -> list
             bound = keymap.get(binding.id or "", binding.key)
             shown = ", ".join(display(Binding(k.strip(), binding.action))
                               for k in bound.split(","))
-            rows.append((group, shown, binding.description, binding.id or ""))
+            rows.append((group, shown, said(binding), binding.id or ""))
     return rows
 
 

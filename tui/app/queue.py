@@ -31,6 +31,7 @@ from tui.app.messages import CursorMoved
 from tui.app.timefmt import DeskTime
 from tui.desk.desk import Desk
 from tui.listing import Listing, ListingCache, Mode, Sort, build
+from tui.model import URGENT
 from tui.textsafe import cell
 from tui.wire import Wire
 
@@ -70,7 +71,7 @@ class QueueView(ScrollView, can_focus=True):
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "queue--cursor", "queue--new", "queue--spiked", "queue--flash", "queue--dup",
-        "queue--killed", "queue--hit",
+        "queue--killed", "queue--hit", "queue--urgent",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "move(1)", "Down", id="queue.down", show=False),
@@ -383,8 +384,10 @@ class QueueView(ScrollView, can_focus=True):
         if decision.unread:
             style += styles["queue--new"]
         if item.is_flash:
-            style += styles["queue--flash"]
-        elif self.wire.stories.size_of(item_id) > 1:
+            return style + styles["queue--flash"]
+        if item.urgency is not None and item.urgency <= URGENT:
+            style += styles["queue--urgent"]
+        if self.wire.stories.size_of(item_id) > 1:
             style += styles["queue--dup"]
         return style
 
@@ -438,4 +441,4 @@ def _urgency_mark(urgency: int | None, killed: bool, embargoed: bool) -> str:
         return "⏳"
     if urgency is None:
         return ""
-    return "‼" if urgency <= 1 else "!" if urgency <= 3 else ""
+    return "‼" if urgency <= 1 else "!" if urgency <= URGENT else ""
