@@ -29,13 +29,28 @@ FIXED_TIME = 1_552_600_000  # 2019-03-14 21:46 UTC: files' times shape the queue
 
 @pytest.fixture
 def desk_app(config: Config, tmp_path: Path) -> WiredeskApp:
+    return _desk_app(config, tmp_path)
+
+
+@pytest.fixture
+def mono_app(config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> WiredeskApp:
+    """The desk under `NO_COLOR`, as a monochrome terminal shows it."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = _desk_app(config, tmp_path)
+    assert app.no_color
+    return app
+
+
+def _desk_app(config: Config, tmp_path: Path) -> WiredeskApp:
     inbox = tmp_path / "inbox"
     shutil.copytree(SEEDS, inbox)
     (inbox / "broken.xml").write_bytes(b"<nitf><head>")
     for path in inbox.iterdir():
         os.utime(path, (FIXED_TIME, FIXED_TIME))
     # the desk's zone and day fixed: the pictures are the same on any machine, any day
-    config = dataclasses.replace(config, desk=dataclasses.replace(config.desk, timezone="UTC"))
+    # (and nothing read by resting on it while the picture is taken)
+    config = dataclasses.replace(config, desk=dataclasses.replace(
+        config.desk, timezone="UTC", seen_after=3600.0))
     app = build_app(config, [inbox], Desk(tmp_path / "desk.toml", editor="snap"),
                     poll_seconds=3600)
     app.times.now = lambda: FIXED_TIME
@@ -86,3 +101,10 @@ def test_quarantine(snap_compare: Any, desk_app: WiredeskApp) -> None:
 
 def test_usable_at_80_by_24(snap_compare: Any, desk_app: WiredeskApp) -> None:
     assert snap_compare(desk_app, terminal_size=(80, 24), run_before=_before())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+def test_no_color(snap_compare: Any, mono_app: WiredeskApp, size: tuple[int, int]) -> None:
+    # the cursor on an ordinary row: the FLASH rows above show their own looks
+    assert snap_compare(mono_app, terminal_size=size,
+                        run_before=_before("j", "j", "j", "j", "j"))
