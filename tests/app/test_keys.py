@@ -302,3 +302,18 @@ async def test_help_shows_binding_texts_literally(app: WiredeskApp) -> None:
         text = console.export_text()
         assert "Binding id ([keymap] in the config)" in text
         assert "Clear marks, filter and search" in text
+
+
+def test_the_readme_keys_table_and_help_list_every_binding() -> None:
+    from tui.app.keys import help_rows
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Keys", 1)[1].split("\n## ", 1)[0]
+    rows = help_rows({}, lambda binding: binding.key)
+    ids = {binding_id for _group, _keys, _text, binding_id in rows}
+    assert {"queue.read_view", "queue.note", "find.next_hit", "find.previous_hit",
+            "find.next_unread", "find.previous_unread", "find.next_flash", "view.sort",
+            "queue.yank", "queue.yank_body", "app.zoom"} <= ids
+    missing = sorted(i for i in ids if f"`{i}`" not in table
+                     and not i.startswith("find.view"))
+    assert not missing, f"the README's keys table lacks {missing}"
