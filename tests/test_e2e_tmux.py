@@ -165,14 +165,14 @@ def test_a_shift_with_the_readers_keys(terminal: Terminal, tmp_path: Path,
     terminal.keys("/")
     terminal.wait_for("Search headline")
     terminal.keys("brexit", "Enter")
-    first = terminal.wait_for(" of 3)")
+    first = terminal.wait_for(" of 3")
     assert "hit 1 of 3" in first or "hit 2 of 3" in first
     terminal.keys("n")
     terminal.wait_for("hit 3 of 3" if "hit 2 of 3" in first else "hit 2 of 3")
     terminal.keys("N")
     terminal.wait_for("hit 2 of 3" if "hit 2 of 3" in first else "hit 1 of 3")
     terminal.keys("Escape")  # the search cleared
-    terminal.wait_gone("search: brexit")
+    terminal.wait_gone('search "brexit"')
 
     terminal.keys("r")  # this one read
     terminal.wait_for("24 unread")

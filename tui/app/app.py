@@ -51,8 +51,7 @@ class WiredeskApp(DayLoading):
     TITLE = "wiredesk"
     CSS_PATH = "wiredesk.tcss"
     #: below 100 columns the preview goes under the queue (`Screen.-narrow` in the tcss)
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
-        (0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 - Textual's
     BINDINGS: ClassVar[list[BindingType]] = [b for group in KEYS.values() for b in group]
 
     def __init__(self, config: Config, inbox: Inbox, desk: Desk,
@@ -183,23 +182,23 @@ class WiredeskApp(DayLoading):
                        story_size=self.wire.stories.size_of, index=self.search_index)
 
     def _update_counts(self) -> None:
+        # what changes as the editor works comes first: at 80 columns the end is cut
         unread, flash = self._counts
-        parts = [f"{len(self.wire):,} items", f"{self.arrived} new", f"{unread:,} unread"]
+        parts = [f"{len(self.desk.pending)} NOT SAVED"] if self.desk.unsaved else []
+        parts += [f"{len(self.wire):,} items", f"{self.arrived} new", f"{unread:,} unread"]
         marked = len(self.marked())
         if marked:
             parts.append(f"{marked:,} marked")
         if flash:
             parts.append(f"{flash} flash")
-        if self.wire.quarantined:
-            parts.append(f"{len(self.wire.quarantined)} quarantined")
-        if self.queue.mode is Mode.STORIES:
-            parts.append("stories view")
+        if self.search_text:
+            parts.append(f'search "{self.search_text}": {self._hit_label()}')
         if self.filter_text:
             parts.append(f"filter: {self.filter_text}")
-        if self.search_text:
-            parts.append(f"search: {self.search_text} ({self._hit_label()})")
-        if self.desk.unsaved:
-            parts.append(f"{len(self.desk.pending)} NOT SAVED")
+        if self.queue.mode is Mode.STORIES:
+            parts.append("stories view")
+        if self.wire.quarantined:
+            parts.append(f"{len(self.wire.quarantined)} quarantined")
         if not self.loaded:
             parts.append("loading…")
         elif self.wire.grouping and self._preparing:

@@ -38,8 +38,8 @@ from typing import Any
 from tui.app.bench_ui_day import write_day
 
 COLUMNS, LINES = 200, 60
-#: the first queue row on screen (under the header and the status line)
-FIRST_ROW = 2
+#: the first queue row on screen (under the header, the status line and the column heads)
+FIRST_ROW = 3
 PACE = 0.25
 BASELINE_ITEMS = 1_000
 BAR_MS = 50.0
