@@ -251,3 +251,20 @@ async def test_a_broken_ui_file_is_named_and_left_as_it_is(
         app.theme = "nord"
         await pilot.pause()
     assert prefs.read_text() == "theme = \n"
+
+
+async def test_a_click_on_a_column_head_sorts_by_it(app: WiredeskApp) -> None:
+    async with app.run_test(size=(160, 50)) as pilot:
+        queue = await _start(app, pilot)
+        heads = app.query_one("#queue-heads")
+        text = str(heads.render())
+        await pilot.click("#queue-heads", offset=(text.index("Source") + 1, 0))
+        await pilot.pause()
+        assert "source" in app.sub_title
+        await pilot.click("#queue-heads", offset=(1, 0))  # the time: newest first
+        await pilot.pause()
+        assert "newest first" in app.sub_title
+        await pilot.click("#queue-heads", offset=(1, 0))  # again: the other way
+        await pilot.pause()
+        assert "oldest first" in app.sub_title
+        assert queue.column_at(text.index("Headline") + 2) == "headline"

@@ -21,9 +21,9 @@ from textual.widgets import Footer, Header
 from tui.app import keys
 from tui.app.dayload import DayLoading
 from tui.app.keys import KEYS
-from tui.app.messages import CursorMoved
+from tui.app.messages import CursorMoved, SortBy
 from tui.app.preview import Preview, render_item
-from tui.app.queue import QueueHeads, QueueView
+from tui.app.queue import SORT_OF_COLUMN, QueueHeads, QueueView
 from tui.app.reports import DiffScreen, QuarantineScreen
 from tui.app.screens import HelpRow, HelpScreen, Picker, Prompt
 from tui.app.statusline import StatusLine
@@ -37,7 +37,7 @@ from tui.desk.desk import Desk, SaveFailed
 from tui.desk.files import StateError
 from tui.ingest.dates import epoch
 from tui.ingest.inbox import Inbox
-from tui.listing import Mode, hit_rows, seek, step
+from tui.listing import Mode, Sort, hit_rows, seek, step
 from tui.query import Context, QueryError, SearchIndex, filter_keys, parse_query
 from tui.textsafe import strip_controls
 from tui.uiprefs import UiPrefs
@@ -663,8 +663,22 @@ class WiredeskApp(DayLoading):
 
     def action_sort(self) -> None:
         """`o`: the next sort (newest first, oldest first, urgency, source, story size)."""
+        self._sort(self.queue.sort.next())
+
+    @on(SortBy)
+    def sort_by_column(self, message: SortBy) -> None:
+        wanted = SORT_OF_COLUMN.get(message.column)
+        if wanted is None:
+            self.notify(f"The queue does not sort by {message.column}; press o for the "
+                        "sorts it has", timeout=3)
+            return
+        if wanted is self.queue.sort is Sort.NEWEST:
+            wanted = Sort.OLDEST
+        self._sort(wanted)
+
+    def _sort(self, sort: Sort) -> None:
         queue = self.queue
-        queue.sort = queue.sort.next()
+        queue.sort = sort
         self.sub_title = f"sorted: {queue.sort.value}"
         self._relist(recount=False)
         self.query_one(QueueHeads).refresh()

@@ -20,3 +20,10 @@ class CursorMoved(Message):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, CursorMoved)
+
+
+@dataclass
+class SortBy(Message):
+    """A click on a column's head: sort the queue by that column."""
+
+    column: str

@@ -27,7 +27,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.app import timefmt
-from tui.app.messages import CursorMoved
+from tui.app.messages import CursorMoved, SortBy
 from tui.app.timefmt import DeskTime
 from tui.desk.desk import Desk
 from tui.listing import Listing, ListingCache, Mode, Sort, build
@@ -43,6 +43,9 @@ _WIDTHS = {"time": 5, "urgency": 2, "source": 14, "slug": 18, "words": 5, "statu
 _HEADS = {"time": "Time", "urgency": "!", "source": "Source", "slug": "Slug",
           "words": "Words", "status": "Status", "tags": "Tags", "assignee": "Assignee",
           "story": "Story", "headline": "Headline"}
+#: the sort a click on a column's head asks for (the time's: newest, again: oldest)
+SORT_OF_COLUMN = {"time": Sort.NEWEST, "urgency": Sort.URGENCY, "source": Sort.SOURCE,
+                  "story": Sort.SIZE}
 #: the column each sort orders by, and its arrow (▼: biggest or newest first)
 _SORTED_BY = {Sort.NEWEST: ("time", "▼"), Sort.OLDEST: ("time", "▲"),
               Sort.URGENCY: ("urgency", "▼"), Sort.SOURCE: ("source", "▲"),
@@ -342,15 +345,24 @@ class QueueView(ScrollView, can_focus=True):
     def heads_text(self) -> str:
         """The column heads over the rows, laid out as the rows are; the sorted column
         has its arrow."""
+        column, arrow = _SORTED_BY[self.sort]
+        return " ".join(_fit(_HEADS.get(name, name) + (arrow if name == column else ""),
+                             cells) for name, cells in self._head_cells())
+
+    def column_at(self, x: int) -> str | None:
+        """The column drawn at cell `x` of a row (a click on its head)."""
+        start = 0
+        for name, cells in self._head_cells():
+            if start <= x < start + cells:
+                return name
+            start += cells + 1
+        return None
+
+    def _head_cells(self) -> list[tuple[str, int]]:
         width = self._row_width()
         columns, fixed = self._layout(width)
-        column, arrow = _SORTED_BY[self.sort]
-        cells = []
-        for name in columns:
-            head = _HEADS.get(name, name) + (arrow if name == column else "")
-            cells.append(_fit(head, max(width - fixed, 10) if name == "headline"
-                              else self._widths[name]))
-        return " ".join(cells)
+        return [(name, max(width - fixed, 10) if name == "headline" else self._widths[name])
+                for name in columns]
 
     def columns_for(self, width: int) -> tuple[str, ...]:
         """The configured columns that fit: on a narrow terminal the headline keeps
@@ -405,6 +417,13 @@ class QueueHeads(Widget):
 
     def render(self) -> Text:
         return Text(self.queue.heads_text(), no_wrap=True, overflow="crop")
+
+    def on_click(self, event: events.Click) -> None:
+        # the mouse's way to `o`: a column's head sorts by it (the time's, again: the
+        # other way)
+        column = self.queue.column_at(event.x)
+        if column is not None:
+            self.post_message(SortBy(column))
 
 
 def _move_thumb(bar: ScrollBar, position: float) -> None:
