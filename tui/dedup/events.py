@@ -47,6 +47,7 @@ No word list of any language is used: IDF makes common words cheap.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -110,6 +111,11 @@ class Assignment:
 
 @dataclass(slots=True)
 class _Story:
+    """A story's profile. Most stories of a day stay one item, and a full day keeps
+    100,000 of them within the window: a story of one keeps its item's vector as a
+    tuple of terms and an array of weights and its facts as a tuple (a third of the
+    memory of the dicts), made into the dicts when a second item joins."""
+
     sid: str
     first: float
     last: float
@@ -126,6 +132,29 @@ class _Story:
     #: unit -> the numbers the members give with it ("year" -> {"23", "24"}), and the
     #: results ("=2-3") they report
     units: dict[str, set[str]] = field(default_factory=dict)
+    #: a story of one: its item's terms, weights and facts (the dicts above are empty)
+    terms: tuple[str, ...] = ()
+    weights: array[float] | None = None
+    one_facts: tuple[str, ...] = ()
+
+    def dot(self, vec: dict[str, float]) -> float:
+        """The item vector's dot product with the centroid."""
+        if self.weights is None:
+            centroid = self.centroid
+            return sum([vec[term] * centroid[term] for term in vec.keys() & centroid.keys()])
+        terms, weights = self.terms, self.weights
+        return sum([vec[term] * weights[terms.index(term)] for term in vec.keys() & terms])
+
+    def unit_numbers(self) -> dict[str, set[str]]:
+        return self.units if self.weights is None else _units_of(self.one_facts)
+
+    def expand(self) -> None:
+        """A second item joins: the story of one takes the dicts."""
+        if self.weights is not None:
+            self.centroid = dict(zip(self.terms, self.weights, strict=True))
+            self.facts = Counter(self.one_facts)
+            self.units = _units_of(self.one_facts)
+            self.terms, self.weights, self.one_facts = (), None, ()
 
 
 class EventIndex:
@@ -284,16 +313,22 @@ class EventIndex:
         if t:  # an item with no time of its own stretches no story
             story.first = min(story.first, t) if story.first else t
             story.last = max(story.last, t)
-        centroid = story.centroid
-        for term, w in vec.items():
-            centroid[term] = centroid.get(term, 0.0) + w
-        if len(centroid) > 2 * s.event_profile_terms:
-            kept = sorted(centroid.items(), key=_weight, reverse=True)
-            story.centroid = dict(kept[:s.event_profile_terms])
-        story.facts.update(set(facts))
-        units = story.units
-        for unit, numbers in _units_of(facts).items():
-            units.setdefault(unit, set()).update(numbers)
+        if story.size == 1 and not story.centroid:
+            story.terms = tuple(vec)
+            story.weights = array("d", vec.values())
+            story.one_facts = tuple(dict.fromkeys(facts))
+        else:
+            story.expand()
+            centroid = story.centroid
+            for term, w in vec.items():
+                centroid[term] = centroid.get(term, 0.0) + w
+            if len(centroid) > 2 * s.event_profile_terms:
+                kept = sorted(centroid.items(), key=_weight, reverse=True)
+                story.centroid = dict(kept[:s.event_profile_terms])
+            story.facts.update(set(facts))
+            units = story.units
+            for unit, numbers in _units_of(facts).items():
+                units.setdefault(unit, set()).update(numbers)
         if len(story.heads) < 4:
             story.heads.append(head)
         story.last_n = self._n
@@ -356,12 +391,12 @@ class EventIndex:
         the shared facts."""
         s = self.settings
         vec, weighed, _, head = probe
-        centroid = story.centroid
         # the mean of the item's cosines with the members (group average), not the
         # cosine with the normalised centroid: a story whose members agree on little
         # has a short centroid, and normalising it would make it attract everything
-        cos = sum([vec[term] * centroid[term] for term in vec.keys() & centroid.keys()]
-                  ) / story.size
+        cos = story.dot(vec) / story.size
+        # a story of one has its facts as a tuple (each once): asked as they are
+        one = story.one_facts if story.weights is not None else None
         have = story.facts
         size = story.size
         total = shared = run_total = run_shared = 0.0
@@ -376,14 +411,15 @@ class EventIndex:
                 run_total += w
             else:
                 total += w
-            count = have.get(term, 0)
+            count = (term in one) if one is not None else have.get(term, 0)
             if not count and fuzzy and len(term) >= 5 and term[0] not in "#$":
                 if pool is None:
-                    pool = [f for f in have if len(f) >= 4 and f[0] not in "#$"]
+                    pool = [f for f in (have if one is None else one)
+                            if len(f) >= 4 and f[0] not in "#$"]
                 match = process.extractOne(term, pool, scorer=fuzz.ratio,
                                            score_cutoff=s.event_fuzzy_min)
                 if match is not None:
-                    count = have[match[0]]
+                    count = 1 if one is not None else have[match[0]]
             if count:
                 # a fact of the story counts in full when half its members have it: one
                 # member's name does not make a large story the item's
@@ -395,7 +431,8 @@ class EventIndex:
                     shared += w
         conflict = 0.0
         if place and not any(h[0] == "@" for h in hits):
-            conflict = 1.0 if any(f[0] == "@" for f in have) else 0.0
+            conflict = 1.0 if any(f[0] == "@" for f in (have if one is None else one)) \
+                else 0.0
         likeness = 0.0
         if fuzzy and s.event_w_head and story.heads:
             likeness = max(fuzz.token_set_ratio(head, other) for other in story.heads) / 100
@@ -416,7 +453,7 @@ class EventIndex:
         numbers (`_units_of`)."""
         if not mine:
             return 0.0
-        theirs = story.units
+        theirs = story.unit_numbers()
         compared = clashed = 0
         for unit, numbers in mine.items():
             known = theirs.get(unit)
