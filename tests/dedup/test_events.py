@@ -98,6 +98,8 @@ def test_a_story_of_one_is_kept_compact_and_scores_as_its_dicts(
     index.add("b1", BALTIMORE_OTHER_OUTLET)
     assert story.weights is None and story.centroid and story.size == 2
     assert set(facts) <= set(story.facts)
+    from tui.dedup import events
+    assert not (events._NO_CENTROID or events._NO_FACTS or events._NO_UNITS)  # never written
 
 
 @pytest.mark.xfail(reason="not reached yet: a template sibling event still joins", strict=True)
