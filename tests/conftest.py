@@ -27,10 +27,13 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
 @pytest.fixture
 def config() -> Config:
     """The bundled default, except that files written by a test are read at once rather
-    than after the usual wait for a feed to finish writing them."""
+    than after the usual wait for a feed to finish writing them, and that resting on an
+    item does not read it (a slow machine would change a test's counts) unless the test
+    sets `[desk] seen_after` itself."""
     loaded = load_config(use_user_dir=False)
-    return dataclasses.replace(loaded, inbox=dataclasses.replace(loaded.inbox,
-                                                                 settle_seconds=0.0))
+    return dataclasses.replace(
+        loaded, inbox=dataclasses.replace(loaded.inbox, settle_seconds=0.0),
+        desk=dataclasses.replace(loaded.desk, seen_after=3600.0))
 
 
 @pytest.fixture

@@ -312,8 +312,12 @@ async def test_an_item_read_in_the_preview_becomes_read_and_R_reads_the_view(
 
 async def test_moving_on_before_seen_after_leaves_it_unread(
         config: Config, inbox: Path, state_file: Path) -> None:
+    from tui.config import load_config
+
+    assert load_config(use_user_dir=False).desk.seen_after == 2.0  # the default
+    config = dataclasses.replace(config, desk=dataclasses.replace(config.desk,
+                                                                  seen_after=1.0))
     app = build_app(config, [inbox], Desk(state_file, editor="ana"), poll_seconds=60)
-    assert app.config.desk.seen_after == 2.0
     async with app.run_test(size=(160, 50)) as pilot:
         queue = await _start(app, pilot)
         await _on(pilot, queue, ANBAR)

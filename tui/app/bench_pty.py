@@ -153,7 +153,11 @@ def _drive(root: Path, items: int, idle_keys: int) -> Run:
                 continue
             expected = terminal.line(target)[:40]
             phase = _phase(terminal.line(1))
-            if phase == "idle" and run.done_s is None:
+            # the start of the last idle stretch: a status line between two phases may
+            # say neither for a moment
+            if phase != "idle":
+                run.done_s = None
+            elif run.done_s is None:
                 run.done_s = time.monotonic() - started
             sent = time.monotonic()
             terminal.press(b"j" if down else b"k")
@@ -203,12 +207,16 @@ def run(items: int = 100_000, out: Out = print, idle_keys: int = 20) -> dict[str
     done = f"{full.done_s:.1f} s" if full.done_s is not None else "not within the run"
     out(f"queue on screen after {full.ready_s:.1f} s; day read, indexed and grouped after "
         f"{done}; keys lost (rows moved under them): {full.lost}")
-    busy = full.latency.get("reading", []) + full.latency.get("preparing", [])
-    worst = max(busy) if busy else None
-    typical = sorted(busy)[int(len(busy) * 0.9)] if busy else None
-    verdict = "no key while the day came in" if typical is None else (
-        f"p90 {typical:.0f} ms, max {worst:.0f} ms -> "
-        f"{'met' if typical <= BAR_MS else 'NOT met'}")
+    # each busy phase on its own: the few keys of the first seconds, while the day is
+    # read, must not hide among the many while it is indexed and grouped
+    judged = []
+    for phase in ("reading", "preparing"):
+        keys = sorted(full.latency.get(phase, []))
+        if keys:
+            judged.append((phase, keys[int(len(keys) * 0.9)], keys[-1]))
+    verdict = "no key while the day came in" if not judged else (
+        "; ".join(f"{phase} p90 {p90:.0f} ms, max {most:.0f} ms" for phase, p90, most in judged)
+        + f" -> {'met' if all(p90 <= BAR_MS for _, p90, _ in judged) else 'NOT met'}")
     out(f"bar: a cursor key on screen within {BAR_MS:.0f} ms while the day comes in: {verdict}")
     return {"items": items, "baseline": base.latency, "full": full.latency,
             "ready_s": full.ready_s, "done_s": full.done_s, "lost": full.lost}
