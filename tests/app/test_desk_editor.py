@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
+from pilot_steps import jsonl_inbox
+from pilot_steps import on_item as _on
+from pilot_steps import started as _start
 from textual.widgets import Label
 from wiredesk_testdata import record_notifications
 
 from tui.app.app import WiredeskApp
-from tui.app.queue import QueueView
 from tui.app.screens import Picker
 from tui.cli import build_app
 from tui.config import Config
@@ -24,17 +24,6 @@ ANBAR = "urn:newsml:dpa.com:20090101:190314-99-380412@1"
 @pytest.fixture
 def app(config: Config, inbox: Path, state_file: Path) -> WiredeskApp:
     return build_app(config, [inbox], Desk(state_file, editor="ana"), poll_seconds=60)
-
-
-async def _start(app: WiredeskApp, pilot: Pilot[None]) -> QueueView:
-    await app.wait_loaded()
-    await pilot.pause()
-    return app.query_one(QueueView)
-
-
-async def _on(pilot: Pilot[None], queue: QueueView, key: str) -> None:
-    queue.move_to(queue.listing.row_of[key])
-    await pilot.pause()
 
 
 async def test_read_is_its_own_field_and_never_overwrites_used_or_spiked(
@@ -141,8 +130,6 @@ add = ["ana"]
 
 
 def _kill_inbox(tmp_path: Path) -> Path:
-    inbox = tmp_path / "kill-inbox"
-    inbox.mkdir()
     records = [
         {"id": "ap-1", "source": "AP", "slug": "BC-US--Obit-Hollis",
          "headline": "Ray Hollis, jazz pianist, dies at 81",
@@ -153,8 +140,7 @@ def _kill_inbox(tmp_path: Path) -> Path:
          "body": "Ray Hollis, the jazz pianist, is alive. The story is withdrawn.",
          "created": "2019-03-14T15:20:00+00:00"},
     ]
-    (inbox / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
-    return inbox
+    return jsonl_inbox(tmp_path / "kill-inbox", records)
 
 
 async def test_a_kill_notice_never_leads_and_the_banner_names_the_killed_item(
@@ -184,8 +170,6 @@ async def test_a_kill_notice_never_leads_and_the_banner_names_the_killed_item(
 
 
 def _story_inbox(tmp_path: Path) -> Path:
-    inbox = tmp_path / "story-inbox"
-    inbox.mkdir()
     body = ("Firefighters fought a blaze at a chemical plant in Ludwigshafen on Monday "
             "night. Two workers were hurt, the company said.")
     records = [
@@ -199,8 +183,7 @@ def _story_inbox(tmp_path: Path) -> Path:
          "body": "The DAX rose 1.2 percent on Thursday as bank shares gained.",
          "created": "2019-03-14T09:30:00+00:00"},
     ]
-    (inbox / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
-    return inbox
+    return jsonl_inbox(tmp_path / "story-inbox", records)
 
 
 async def test_split_on_the_item_that_names_its_story_keeps_the_rest_together(

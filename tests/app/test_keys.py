@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
+from pilot_steps import on_item as _on
+from pilot_steps import started as _start
 from wiredesk_testdata import record_notifications
 
 from tui.app.app import WiredeskApp
@@ -33,17 +34,6 @@ def app(config: Config, inbox: Path, state_file: Path) -> WiredeskApp:
          "versioned": "2019-03-14T08:01:00+00:00"}]))
     (inbox / "broken.xml").write_bytes(b"<nitf><head>")
     return build_app(config, [inbox], Desk(state_file, editor="ana"), poll_seconds=60)
-
-
-async def _start(app: WiredeskApp, pilot: Pilot[None]) -> QueueView:
-    await app.wait_loaded()
-    await pilot.pause()
-    return app.query_one(QueueView)
-
-
-async def _on(pilot: Pilot[None], queue: QueueView, key: str) -> None:
-    queue.move_to(queue.listing.row_of[key])
-    await pilot.pause()
 
 
 async def test_tag_assign_priority_note(app: WiredeskApp) -> None:

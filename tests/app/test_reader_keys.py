@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
+from pilot_steps import started as _start
 from wiredesk_testdata import record_notifications
 
 from tui.app.app import WiredeskApp
@@ -19,12 +19,6 @@ from tui.desk.desk import Desk
 @pytest.fixture
 def app(config: Config, inbox: Path, state_file: Path) -> WiredeskApp:
     return build_app(config, [inbox], Desk(state_file, editor="ana"), poll_seconds=60)
-
-
-async def _start(app: WiredeskApp, pilot: Pilot[None]) -> QueueView:
-    await app.wait_loaded()
-    await pilot.pause()
-    return app.query_one(QueueView)
 
 
 def _hit_rows(app: WiredeskApp, queue: QueueView, text: str) -> list[int]:
