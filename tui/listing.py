@@ -1,5 +1,6 @@
 """What the queue shows, in order: the rows of the flat or the stories view, after the
-editor's filter or search. Pure data, so the rules are tested without a terminal.
+editor's filter, in the sort chosen with `o`; and where the search's hits and the next
+unread are among them. Pure data, so the rules are tested without a terminal.
 
 Flat: every item, newest first, with unseen FLASH and BULLETIN items pinned on top.
 Stories: one row per story (its lead, newest story first); an opened story lists its
