@@ -115,7 +115,7 @@ class WiredeskApp(DayLoading):
         self.queue.embargoed = self.is_embargoed
         heads = self.query_one(QueueHeads)
         self.queue.columns_changed = heads.refresh
-        self.sub_title = f"sorted: {self.queue.sort.value}"
+        self._show_sort()
         for warning in self.desk.warnings:
             self.notify(warning, severity="warning", timeout=15)
         self._use_remembered_theme()
@@ -621,15 +621,8 @@ class WiredeskApp(DayLoading):
         if not self.search_text:
             self.notify("No search: press / to search", timeout=3)
             return
-        found = step(self._hit_rows, self.queue.cursor, direction)
-        if found is None:
-            self.notify(f"No item has '{self.search_text}'", timeout=3, markup=False)
-            return
-        row, went_round = found
-        if went_round:
-            self.notify("Search went on from the " + ("top" if direction > 0 else "bottom"),
-                        timeout=2)
-        self.queue.move_to(row)
+        self._land(step(self._hit_rows, self.queue.cursor, direction), direction,
+                   f"No item has '{self.search_text}'", "Search went on")
         self._update_counts()
 
     def action_next_unread(self, direction: int) -> None:
@@ -651,15 +644,21 @@ class WiredeskApp(DayLoading):
 
     def _seek(self, direction: int, wanted: Callable[[str], bool], none: str) -> None:
         queue = self.queue
-        found = seek(queue.listing.keys, queue.cursor, direction, wanted)
+        self._land(seek(queue.listing.keys, queue.cursor, direction, wanted), direction,
+                   none, "Went on")
+
+    def _land(self, found: tuple[int, bool] | None, direction: int, none: str,
+              went_on: str) -> None:
+        """The cursor to the row a jump found (`listing.step`, `listing.seek`), saying
+        so when it went round the end, or why there was none."""
         if found is None:
-            self.notify(none, timeout=3)
+            self.notify(none, timeout=3, markup=False)
             return
         row, went_round = found
         if went_round:
-            self.notify("Went on from the " + ("top" if direction > 0 else "bottom"),
+            self.notify(f"{went_on} from the " + ("top" if direction > 0 else "bottom"),
                         timeout=2)
-        queue.move_to(row)
+        self.queue.move_to(row)
 
     def action_sort(self) -> None:
         """`o`: the next sort (newest first, oldest first, urgency, source, story size)."""
@@ -677,12 +676,15 @@ class WiredeskApp(DayLoading):
         self._sort(wanted)
 
     def _sort(self, sort: Sort) -> None:
-        queue = self.queue
-        queue.sort = sort
-        self.sub_title = f"sorted: {queue.sort.value}"
+        self.queue.sort = sort
         self._relist(recount=False)
+        self._show_sort()
+        self.notify(f"Sorted by {sort.value}", timeout=2)
+
+    def _show_sort(self) -> None:
+        """The sort in the header, and its arrow in the column heads."""
+        self.sub_title = f"sorted: {self.queue.sort.value}"
         self.query_one(QueueHeads).refresh()
-        self.notify(f"Sorted by {queue.sort.value}", timeout=2)
 
     def action_yank(self, what: str) -> None:
         """`y`: the headline and id, `Y`: the body, to the clipboard through the
