@@ -1,8 +1,9 @@
-"""Steps the Pilot tests of the desk share: wait for the day, put the cursor on an item,
-write an inbox of JSON Lines."""
+"""Steps the Pilot tests of the desk share: the app on the seeds, wait for the day, put
+the cursor on an item, write an inbox of JSON Lines."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,19 @@ from textual.pilot import Pilot
 
 from tui.app.app import WiredeskApp
 from tui.app.queue import QueueView
+from tui.cli import build_app
+from tui.config import Config
+from tui.desk.desk import Desk
+
+
+def seeds_app(config: Config, inbox: Path, state_file: Path,
+              seen_after: float | None = None) -> WiredeskApp:
+    """The app on the seeds as editor "ana"; `seen_after`: the seconds resting on an
+    item reads it (the tests' config reads nothing by resting)."""
+    if seen_after is not None:
+        config = dataclasses.replace(config, desk=dataclasses.replace(
+            config.desk, seen_after=seen_after))
+    return build_app(config, [inbox], Desk(state_file, editor="ana"), poll_seconds=60)
 
 
 async def started(app: WiredeskApp, pilot: Pilot[None]) -> QueueView:

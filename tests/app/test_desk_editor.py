@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
-import pytest
-from pilot_steps import jsonl_inbox
+from pilot_steps import jsonl_inbox, seeds_app
 from pilot_steps import on_item as _on
 from pilot_steps import started as _start
 from textual.widgets import Label
@@ -19,11 +17,6 @@ from tui.config import Config
 from tui.desk.desk import Desk
 
 ANBAR = "urn:newsml:dpa.com:20090101:190314-99-380412@1"
-
-
-@pytest.fixture
-def app(config: Config, inbox: Path, state_file: Path) -> WiredeskApp:
-    return build_app(config, [inbox], Desk(state_file, editor="ana"), poll_seconds=60)
 
 
 async def test_read_is_its_own_field_and_never_overwrites_used_or_spiked(
@@ -269,9 +262,7 @@ async def test_the_tag_picker_shows_removes_and_confirms_new_tags(app: WiredeskA
 
 async def test_an_item_read_in_the_preview_becomes_read_and_R_reads_the_view(
         config: Config, inbox: Path, state_file: Path) -> None:
-    config = dataclasses.replace(config, desk=dataclasses.replace(config.desk,
-                                                                  seen_after=0.1))
-    app = build_app(config, [inbox], Desk(state_file, editor="ana"), poll_seconds=60)
+    app = seeds_app(config, inbox, state_file, seen_after=0.1)
     async with app.run_test(size=(160, 50)) as pilot:
         queue = await _start(app, pilot)
         await _on(pilot, queue, ANBAR)
@@ -298,9 +289,7 @@ async def test_moving_on_before_seen_after_leaves_it_unread(
     from tui.config import load_config
 
     assert load_config(use_user_dir=False).desk.seen_after == 2.0  # the default
-    config = dataclasses.replace(config, desk=dataclasses.replace(config.desk,
-                                                                  seen_after=1.0))
-    app = build_app(config, [inbox], Desk(state_file, editor="ana"), poll_seconds=60)
+    app = seeds_app(config, inbox, state_file, seen_after=1.0)
     async with app.run_test(size=(160, 50)) as pilot:
         queue = await _start(app, pilot)
         await _on(pilot, queue, ANBAR)
@@ -312,9 +301,7 @@ async def test_moving_on_before_seen_after_leaves_it_unread(
 
 async def test_a_flash_stops_being_pinned_once_read_and_the_cursor_stays_on_it(
         config: Config, inbox: Path, state_file: Path) -> None:
-    config = dataclasses.replace(config, desk=dataclasses.replace(config.desk,
-                                                                  seen_after=0.1))
-    app = build_app(config, [inbox], Desk(state_file, editor="ana"), poll_seconds=60)
+    app = seeds_app(config, inbox, state_file, seen_after=0.1)
     async with app.run_test(size=(160, 50)) as pilot:
         queue = await _start(app, pilot)
         pinned = [k for k in queue.listing.keys if app.wire.items[k].is_flash]

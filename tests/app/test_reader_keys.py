@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from pilot_steps import started as _start
 from wiredesk_testdata import record_notifications
 
@@ -14,11 +13,6 @@ from tui.app.queue import QueueView
 from tui.cli import build_app
 from tui.config import Config
 from tui.desk.desk import Desk
-
-
-@pytest.fixture
-def app(config: Config, inbox: Path, state_file: Path) -> WiredeskApp:
-    return build_app(config, [inbox], Desk(state_file, editor="ana"), poll_seconds=60)
 
 
 def _hit_rows(app: WiredeskApp, queue: QueueView, text: str) -> list[int]:

@@ -4,31 +4,18 @@ the footer shows the main keys."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
+from pilot_steps import started
 from textual.widgets import Footer
 
 from tui.app.app import WiredeskApp
 from tui.app.preview import Preview
-from tui.app.queue import QueueView
 from tui.app.story_panel import StoryPanel
-from tui.cli import build_app
-from tui.config import Config
-from tui.desk.desk import Desk
-
-
-@pytest.fixture
-def app(config: Config, inbox: Path, state_file: Path) -> WiredeskApp:
-    return build_app(config, [inbox], Desk(state_file, editor="ana"), poll_seconds=60)
 
 
 async def test_at_80_by_24_the_preview_is_below_and_the_row_keeps_its_columns(
         app: WiredeskApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.wait_loaded()
-        await pilot.pause()
-        queue = app.query_one(QueueView)
+        queue = await started(app, pilot)
         preview = app.query_one(Preview)
         assert preview.region.y > queue.region.y  # below, not beside
         assert queue.region.width >= 76
@@ -44,9 +31,7 @@ async def test_at_80_by_24_the_preview_is_below_and_the_row_keeps_its_columns(
 
 async def test_at_160_columns_the_preview_is_beside_the_queue(app: WiredeskApp) -> None:
     async with app.run_test(size=(160, 45)) as pilot:
-        await app.wait_loaded()
-        await pilot.pause()
-        queue = app.query_one(QueueView)
+        queue = await started(app, pilot)
         preview = app.query_one(Preview)
         assert preview.region.x > queue.region.x and preview.region.y == queue.region.y - 1
 
@@ -54,9 +39,7 @@ async def test_at_160_columns_the_preview_is_beside_the_queue(app: WiredeskApp) 
 async def test_z_zooms_the_preview_to_the_screen_and_escape_comes_back(
         app: WiredeskApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.wait_loaded()
-        await pilot.pause()
-        queue = app.query_one(QueueView)
+        queue = await started(app, pilot)
         await pilot.press("z")
         await pilot.pause()
         preview = app.query_one(Preview)
